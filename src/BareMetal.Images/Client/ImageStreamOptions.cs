@@ -1,0 +1,100 @@
+namespace BareMetal.Images;
+
+/// <summary>Options of one <see cref="ImageStreamClient.StreamToFileAsync"/> call.</summary>
+public sealed class ImageStreamOptions
+{
+    /// <summary>The smallest accepted <see cref="WriteBufferSize"/>.</summary>
+    public const int MinWriteBufferSize = 64 * 1024;
+
+    /// <summary>The alignment of every write but the last: block devices and the page cache both work in 4 KiB units.</summary>
+    public const int WriteAlignment = 4096;
+
+    /// <summary>
+    /// Lowercase or uppercase hex SHA-256 of the bytes written (after decompression). When set, a mismatch fails the
+    /// transfer with <see cref="ImageStreamFailure.DigestMismatch"/> and the target is not marked good.
+    /// </summary>
+    public string? ExpectedSha256 { get; set; }
+
+    /// <summary>How the body is decompressed; <see cref="ImageDecompression.Auto"/> (default) looks at the URL's extension.</summary>
+    public ImageDecompression Decompression { get; set; } = ImageDecompression.Auto;
+
+    /// <summary>
+    /// How many consecutive attempts are made to resume a dropped connection with <c>Range</c> + <c>If-Range</c>
+    /// before giving up (default 5; 0 disables resuming). The count starts again once bytes flow.
+    /// </summary>
+    public int MaxResumeAttempts { get; set; } = 5;
+
+    /// <summary>Pause before each resume attempt, doubled on each consecutive attempt (default 200 ms).</summary>
+    public TimeSpan ResumeDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A read that makes no progress for this long counts as a dropped connection (default 30 s).</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Size of each write to the target, a multiple of <see cref="WriteAlignment"/> (default 4 MiB).</summary>
+    public int WriteBufferSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Treat the target as a block device: it is opened without truncation, its first <see cref="WriteBufferSize"/>
+    /// bytes are written only after the digest is verified, and zeroed on failure. <see langword="null"/> (default)
+    /// decides by the path: an existing path under <c>/dev/</c> is a device, anything else a file. A file target is
+    /// written to a temporary sibling and renamed over the target only after verification.
+    /// </summary>
+    public bool? TargetIsDevice { get; set; }
+
+    /// <summary>Verify the server's <c>Repr-Digest: sha-256</c> (RFC 9530) against the received bytes when it sends one (default on).</summary>
+    public bool VerifyServerDigest { get; set; } = true;
+
+    /// <summary>Flush the target to stable storage (fsync) before reporting success (default on).</summary>
+    public bool FlushToDisk { get; set; } = true;
+
+    /// <summary>Minimum interval between two progress reports (default 250 ms); the last report is always sent.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    internal void Validate()
+    {
+        if (MaxResumeAttempts < 0)
+        {
+            throw Invalid($"{nameof(MaxResumeAttempts)} is {MaxResumeAttempts}: use 0 (no resume) or a positive count.");
+        }
+
+        if (WriteBufferSize < MinWriteBufferSize || WriteBufferSize % WriteAlignment != 0)
+        {
+            throw Invalid($"{nameof(WriteBufferSize)} is {WriteBufferSize}: use a multiple of {WriteAlignment} of at least {MinWriteBufferSize}.");
+        }
+
+        if (ReadTimeout <= TimeSpan.Zero)
+        {
+            throw Invalid($"{nameof(ReadTimeout)} is {ReadTimeout}: use a positive time span.");
+        }
+
+        if (ResumeDelay < TimeSpan.Zero)
+        {
+            throw Invalid($"{nameof(ResumeDelay)} is {ResumeDelay}: use zero or a positive time span.");
+        }
+
+        if (ExpectedSha256 is { } hex && (hex.Length != 64 || !IsHex(hex)))
+        {
+            throw Invalid($"{nameof(ExpectedSha256)} is not 64 hex digits: give the SHA-256 of the bytes written, e.g. the output of sha256sum.");
+        }
+
+        if (!Enum.IsDefined(Decompression))
+        {
+            throw Invalid($"{nameof(Decompression)} is {(int)Decompression}: use Auto, None, Gzip or Zstd.");
+        }
+    }
+
+    private static bool IsHex(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ImageStreamException Invalid(string message) => new(ImageStreamFailure.InvalidOptions, message);
+}

@@ -1,0 +1,41 @@
+namespace BareMetal.Images;
+
+/// <summary>The outcome of a successful <see cref="ImageStreamClient.StreamToFileAsync"/>: the target holds verified bytes.</summary>
+public sealed class ImageStreamResult
+{
+    internal ImageStreamResult(string sha256, long bytesWritten, long bytesReceived, int resumes, TimeSpan elapsed, string? entityTag, ImageDecompression decompression, bool serverDigestVerified)
+    {
+        Sha256 = sha256;
+        BytesWritten = bytesWritten;
+        BytesReceived = bytesReceived;
+        Resumes = resumes;
+        Elapsed = elapsed;
+        EntityTag = entityTag;
+        Decompression = decompression;
+        ServerDigestVerified = serverDigestVerified;
+    }
+
+    /// <summary>Lowercase hex SHA-256 of the bytes written to the target.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Bytes written to the target (after decompression).</summary>
+    public long BytesWritten { get; }
+
+    /// <summary>Body bytes received from the server, over all connections.</summary>
+    public long BytesReceived { get; }
+
+    /// <summary>How many times the transfer resumed after a dropped connection.</summary>
+    public int Resumes { get; }
+
+    /// <summary>Wall-clock time of the whole transfer, including the final flush to the target.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The server's entity tag for the image, if it sent one.</summary>
+    public string? EntityTag { get; }
+
+    /// <summary>The decompression actually applied (never <see cref="ImageDecompression.Auto"/>).</summary>
+    public ImageDecompression Decompression { get; }
+
+    /// <summary><see langword="true"/> when the server sent <c>Repr-Digest: sha-256</c> and it matched the bytes received.</summary>
+    public bool ServerDigestVerified { get; }
+}
