@@ -1,0 +1,56 @@
+namespace BareMetal.NetbootHost.Machines;
+
+/// <summary>The lifecycle states a machine moves through, as the API and the live page spell them.</summary>
+internal static class MachineStates
+{
+    /// <summary>Listed in the inventory, not seen yet.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>Seen on the network but not in the inventory.</summary>
+    public const string Discovered = "discovered";
+
+    /// <summary>Seen by DHCP, TFTP or the script endpoint; booting the installer or its profile.</summary>
+    public const string Booting = "booting";
+
+    /// <summary>Its agent runs the workflow.</summary>
+    public const string Provisioning = "provisioning";
+
+    /// <summary>Every workflow action completed; it boots from its disk.</summary>
+    public const string Installed = "installed";
+
+    /// <summary>An action failed; the message says why. The next boot runs the remaining actions again.</summary>
+    public const string Failed = "failed";
+}
+
+/// <summary>A machine as the state store keeps it.</summary>
+internal sealed record MachineRecord(
+    string Mac,
+    string? Hostname,
+    string? Ip,
+    string? Arch,
+    string? Firmware,
+    string State,
+    string? StateMessage,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen);
+
+/// <summary>One entry of a machine's timeline.</summary>
+/// <param name="Id">Increasing number, also the server-sent event id.</param>
+/// <param name="Mac">The machine.</param>
+/// <param name="Time">When the host recorded it.</param>
+/// <param name="Type">dhcp-discover, dhcp-lease, tftp, script, image, agent-started, action-..., workflow-completed, installed, failed.</param>
+/// <param name="Source">dhcp, tftp, http or agent.</param>
+/// <param name="Message">What happened, in words.</param>
+/// <param name="Action">The workflow action index, for action events.</param>
+internal sealed record MachineEvent(long Id, string Mac, DateTimeOffset Time, string Type, string Source, string? Message, int? Action);
+
+/// <summary>Progress of one workflow action of one machine.</summary>
+internal sealed record ActionProgress(int Index, string Status, string? Message, DateTimeOffset Updated);
+
+/// <summary>Action progress states.</summary>
+internal static class ActionStatuses
+{
+    public const string Started = "started";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Net;
+using BareMetal.NetbootHost.Inventory;
+
+namespace BareMetal.NetbootHost.Machines;
+
+/// <summary>
+/// Turns what each server saw (DHCP, TFTP, script, image and agent events) into a machine's timeline and
+/// state, persisted in the <see cref="MachineStore"/> and published to the live page.
+/// </summary>
+internal sealed class MachineTimeline
+{
+    private readonly MachineStore _store;
+    private readonly EventHub _hub;
+    private readonly InventoryStore _inventory;
+    private readonly ConcurrentDictionary<IPAddress, string> _macByIp = new();
+
+    public MachineTimeline(MachineStore store, EventHub hub, InventoryStore inventory)
+    {
+        _store = store;
+        _hub = hub;
+        _inventory = inventory;
+        foreach (var machine in store.List())
+        {
+            if (machine.Ip is not null && IPAddress.TryParse(machine.Ip, out var ip))
+            {
+                _macByIp[ip] = machine.Mac;
+            }
+        }
+    }
+
+    public MachineStore Store => _store;
+
+    /// <summary>The machine that last held <paramref name="ip"/> (from its lease or its script request).</summary>
+    public string? MacFor(IPAddress ip) => _macByIp.GetValueOrDefault(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip);
+
+    /// <summary>
+    /// Records a boot-stage event (DHCP, TFTP, script, image): creates the machine when new, remembers its
+    /// address and facts, and moves a machine that is now listed in the inventory out of "discovered".
+    /// </summary>
+    public MachineEvent RecordBootStage(string mac, string type, string source, string message, IPAddress? ip = null, string? arch = null, string? firmware = null)
+    {
+        var spec = _inventory.Current.FindMachine(mac);
+
+        // A loopback request (a person with curl on the host) says nothing about where the machine is.
+        if (ip is not null && IPAddress.IsLoopback(ip))
+        {
+            ip = null;
+        }
+
+        if (ip is not null)
+        {
+            _macByIp[ip] = mac;
+        }
+
+        var record = _store.Touch(mac, spec is null ? MachineStates.Discovered : MachineStates.Booting, ip?.ToString(), arch, firmware, spec?.Hostname);
+        if (spec is not null && record.State == MachineStates.Discovered)
+        {
+            _store.SetState(mac, MachineStates.Booting, null);
+        }
+
+        return Publish(_store.AddEvent(mac, type, source, message, null));
+    }
+
+    /// <summary>Records an event and moves the machine to <paramref name="state"/> when given.</summary>
+    public MachineEvent Record(string mac, string type, string source, string? message, int? action, string? state = null, string? stateMessage = null)
+    {
+        var spec = _inventory.Current.FindMachine(mac);
+        _store.Touch(mac, spec is null ? MachineStates.Discovered : MachineStates.Booting, hostname: spec?.Hostname);
+        if (state is not null)
+        {
+            _store.SetState(mac, state, stateMessage);
+        }
+
+        return Publish(_store.AddEvent(mac, type, source, message, action));
+    }
+
+    private MachineEvent Publish(MachineEvent machineEvent)
+    {
+        _hub.Publish(machineEvent);
+        return machineEvent;
+    }
+}
