@@ -63,7 +63,7 @@ using (var loggerFactory = LoggerFactory.Create(b => b.AddConsole()))
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Listen(settings.Address, settings.HttpPort);
-    if (settings.HttpLoopback)
+    if (settings.HttpLoopback && !System.Net.IPAddress.IsLoopback(settings.Address))
     {
         kestrel.ListenLocalhost(settings.HttpPort);
     }
@@ -110,6 +110,18 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 // Resolve the stores now so that a broken database fails the start, not the first request.
 app.Services.GetRequiredService<MachineTimeline>();
-await app.RunAsync().ConfigureAwait(false);
-inventory.Dispose();
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"error: --http-port: cannot listen on port {settings.HttpPort}: {ex.Message} Stop the other program or pick another port.");
+    return 1;
+}
+finally
+{
+    inventory.Dispose();
+}
+
 return 0;

@@ -1,27 +1,46 @@
-using System.Text;
+using BareMetal.Ipxe;
+using CommunityToolkit.HighPerformance.Buffers;
 
 namespace BareMetal.NetbootHost.Boot;
 
-/// <summary>Renders the host's scripts (temporary text form until BareMetal.Ipxe's builder is wired in).</summary>
+/// <summary>Renders the host's scripts with BareMetal.Ipxe (which applies the EFI <c>initrd=</c> rule).</summary>
 internal sealed class IpxeBootScripts : IBootScripts
 {
     public string LinuxBoot(LinuxBootPlan plan)
     {
-        var text = new StringBuilder("#!ipxe\n");
-        var initrdNames = plan.InitrdUrls.Select(u => u[(u.LastIndexOf('/') + 1)..]).ToList();
-        var cmdline = plan.Efi ? string.Join(' ', initrdNames.Select(n => $"initrd={n}").Append(plan.Cmdline)) : plan.Cmdline;
-        text.Append("kernel ").Append(plan.KernelUrl).Append(' ').Append(cmdline).Append('\n');
-        foreach (var initrd in plan.InitrdUrls)
+        var spec = new LinuxBootSpec
         {
-            text.Append("initrd ").Append(initrd).Append('\n');
+            KernelUri = plan.KernelUrl,
+            Initrds = plan.InitrdUrls.Select(u => new LinuxInitrd(u)).ToList(),
+            CommandLine = plan.Cmdline,
+        };
+        try
+        {
+            return Render(writer => IpxeScripts.WriteLinuxBoot(writer, spec, Platform(plan.Efi)));
         }
-
-        text.Append("boot\n");
-        return text.ToString();
+        catch (ArgumentException ex)
+        {
+            // An inventory value iPXE cannot carry (the inventory loader rejects most before this point).
+            return NoBoot($"the profile cannot be written as an iPXE script: {ex.Message}");
+        }
     }
 
     public string LocalBoot(bool efi, string reason) =>
-        efi ? $"#!ipxe\necho {reason}: booting the local disk\nexit\n" : $"#!ipxe\necho {reason}: booting the local disk\nsanboot --no-describe --drive 0x80\n";
+        Render(writer => IpxeScripts.WriteLocalBoot(writer, Platform(efi), $"{reason}: booting from the local disk"));
 
-    public string NoBoot(string reason) => $"#!ipxe\necho {reason}: no boot\nexit\n";
+    public string NoBoot(string reason) =>
+        Render(writer => new IpxeScriptBuilder(writer).Header().Echo(Printable(reason) + ": no boot").Exit().Complete());
+
+    private static IpxePlatform Platform(bool efi) => efi ? IpxePlatform.Efi : IpxePlatform.Bios;
+
+    /// <summary>Keeps an echo line free of what iPXE would expand or split (settings, separators, comments).</summary>
+    private static string Printable(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or ':' or '.' or '-' or '_' or '/' or ',' or '(' or ')' or '\'' ? c : '_').ToArray());
+
+    private static string Render(Action<ArrayPoolBufferWriter<byte>> write)
+    {
+        using var buffer = new ArrayPoolBufferWriter<byte>(512);
+        write(buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
