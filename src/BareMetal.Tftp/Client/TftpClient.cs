@@ -301,7 +301,7 @@ public sealed class TftpClient
         private readonly TftpOptions _requested;
         private readonly SocketAddress _from;
         private readonly byte[] _request = new byte[600];
-        private readonly CancellationTokenSource _timeout = new();
+        private CancellationTokenSource _timeout = new();
         private SocketAddress? _peer;
         private int _requestLength;
         private long _requestSentAt;
@@ -374,7 +374,9 @@ public sealed class TftpClient
 
                 if (!_timeout.TryReset())
                 {
-                    throw new InvalidOperationException("timeout source could not be reset");
+                    // The last wait timed out: a cancelled source cannot be reused.
+                    _timeout.Dispose();
+                    _timeout = new CancellationTokenSource();
                 }
 
                 _timeout.CancelAfter(TimeSpan.FromMicroseconds(Math.Max(wait, 500)));

@@ -379,6 +379,7 @@ public sealed class TftpServer : IAsyncDisposable
         var acknowledged = Negotiate(requested, direction, readFile?.Length);
         TftpServerTransfer transfer;
         Socket socket;
+        SocketAddress key;
         lock (_activeGate)
         {
             var perClient = _perClient.GetValueOrDefault(remote.Address);
@@ -392,7 +393,7 @@ public sealed class TftpServer : IAsyncDisposable
 
             transfer = _pool.Get();
             _perClient[remote.Address] = perClient + 1;
-            var key = new SocketAddress(from.Family, from.Size);
+            key = new SocketAddress(from.Family, from.Size);
             from.Buffer.Span[..from.Size].CopyTo(key.Buffer.Span);
             _active[key] = transfer;
         }
@@ -421,11 +422,11 @@ public sealed class TftpServer : IAsyncDisposable
         TftpServerLog.TransferStarted(_logger, direction, fileName, remote, acknowledged);
         if (direction == TftpTransferDirection.Read)
         {
-            transfer.StartRead(this, socket, ownsSocket, from, remote, fileName, readFile!, acknowledged, _options);
+            transfer.StartRead(this, socket, ownsSocket, key, remote, fileName, readFile!, acknowledged, _options);
         }
         else
         {
-            transfer.StartWrite(this, socket, ownsSocket, from, remote, fileName, writeFile!, acknowledged, _options);
+            transfer.StartWrite(this, socket, ownsSocket, key, remote, fileName, writeFile!, acknowledged, _options);
         }
 
         NotifyStarted(transfer, acknowledged);

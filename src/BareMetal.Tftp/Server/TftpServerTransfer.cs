@@ -13,6 +13,9 @@ namespace BareMetal.Tftp;
 /// </summary>
 internal sealed class TftpServerTransfer : IResettable
 {
+    /// <summary>How long a finished upload lingers to repeat its last ACK.</summary>
+    private const long DallyMicroseconds = 200_000;
+
     private readonly Lock _gate = new();
     private readonly TftpSender _sender = new();
     private readonly TftpReceiver _receiver = new();
@@ -31,10 +34,11 @@ internal sealed class TftpServerTransfer : IResettable
     private long _length;
     private int _blockSize;
     private bool _optionAck;
-    private bool _finished;
+    private bool _finished = true;
     private bool _dallying;
 
-    public SocketAddress RemoteAddress { get; } = new(AddressFamily.InterNetworkV6);
+    /// <summary>The client's address: the key of the server's table of active transfers.</summary>
+    public SocketAddress RemoteAddress { get; private set; } = new(AddressFamily.InterNetwork);
 
     public IPEndPoint RemoteEndPoint { get; private set; } = new(IPAddress.None, 0);
 
@@ -50,29 +54,32 @@ internal sealed class TftpServerTransfer : IResettable
 
     public void StartRead(TftpServer server, Socket socket, bool ownsSocket, SocketAddress remote, IPEndPoint remoteEndPoint, string fileName, ITftpReadableFile file, TftpOptions acknowledged, TftpServerOptions settings)
     {
-        Initialize(server, socket, ownsSocket, remote, remoteEndPoint, fileName, acknowledged, TftpTransferDirection.Read);
-        _readFile = file;
-        _length = file.Length;
-        var cacheSize = Math.Max(_blockSize, settings.ReadAheadBytes / _blockSize * _blockSize);
-        _cache = ArrayPool<byte>.Shared.Rent(cacheSize);
-        _cacheLength = 0;
-        var now = TftpClock.NowMicroseconds;
-        _sender.Start(_length, _blockSize, acknowledged.WindowSize ?? 1, _optionAck, CreateTimer(settings, acknowledged), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
         lock (_gate)
         {
+            Initialize(server, socket, ownsSocket, remote, remoteEndPoint, fileName, acknowledged, TftpTransferDirection.Read);
+            _readFile = file;
+            _length = file.Length;
+            var cacheSize = Math.Max(_blockSize, settings.ReadAheadBytes / _blockSize * _blockSize);
+            _cache = ArrayPool<byte>.Shared.Rent(cacheSize);
+            _cacheLength = 0;
+            _cacheOffset = 0;
+            var now = TftpClock.NowMicroseconds;
+            _sender.Start(_length, _blockSize, acknowledged.WindowSize ?? 1, _optionAck, CreateTimer(settings, acknowledged), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
+            _finished = false;
             Pump(now);
         }
     }
 
     public void StartWrite(TftpServer server, Socket socket, bool ownsSocket, SocketAddress remote, IPEndPoint remoteEndPoint, string fileName, ITftpWritableFile file, TftpOptions acknowledged, TftpServerOptions settings)
     {
-        Initialize(server, socket, ownsSocket, remote, remoteEndPoint, fileName, acknowledged, TftpTransferDirection.Write);
-        _writeFile = file;
-        var now = TftpClock.NowMicroseconds;
-        var timer = CreateTimer(settings, acknowledged);
-        _receiver.Start(_blockSize, acknowledged.WindowSize ?? 1, Math.Max(timer.Initial, TftpClock.ToMicroseconds(settings.MaxRetransmitTimeout) / 2), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
         lock (_gate)
         {
+            Initialize(server, socket, ownsSocket, remote, remoteEndPoint, fileName, acknowledged, TftpTransferDirection.Write);
+            _writeFile = file;
+            var now = TftpClock.NowMicroseconds;
+            var timer = CreateTimer(settings, acknowledged);
+            _receiver.Start(_blockSize, acknowledged.WindowSize ?? 1, Math.Max(timer.Initial, TftpClock.ToMicroseconds(settings.MaxRetransmitTimeout) / 2), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
+            _finished = false;
             SendAck();
         }
     }
@@ -187,6 +194,7 @@ internal sealed class TftpServerTransfer : IResettable
 
     public bool TryReset()
     {
+        _finished = true;
         ReturnBuffer(ref _sendBuffer);
         ReturnBuffer(ref _receiveBuffer);
         ReturnBuffer(ref _cache);
@@ -227,8 +235,7 @@ internal sealed class TftpServerTransfer : IResettable
         _server = server;
         _socket = socket;
         OwnsSocket = ownsSocket;
-        remote.Buffer.CopyTo(RemoteAddress.Buffer);
-        RemoteAddress.Size = remote.Size;
+        RemoteAddress = remote;
         _sendTo = ownsSocket ? null : RemoteAddress;
         RemoteEndPoint = remoteEndPoint;
         FileName = fileName;
@@ -240,7 +247,6 @@ internal sealed class TftpServerTransfer : IResettable
         _receiveBuffer = ArrayPool<byte>.Shared.Rent(TftpPacketWriter.DataHeaderLength + _blockSize + 1);
         _startedAt = TftpClock.NowMicroseconds;
         _bytes = 0;
-        _finished = false;
         _dallying = false;
     }
 
@@ -334,7 +340,7 @@ internal sealed class TftpServerTransfer : IResettable
                 Report(TftpFailureReason.None, null);
                 // RFC 1350 section 6: linger to repeat the last ACK if the last block comes again.
                 _dallying = true;
-                _receiver.StartDally(now, Math.Max(_sender.Timer.Min, 200_000));
+                _receiver.StartDally(now, DallyMicroseconds);
                 break;
         }
     }
