@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BareMetal.Dhcp.Server.Addressing;
+
+/// <summary>
+/// IPv4 addresses as <see cref="uint"/> in host order (192.0.2.1 is 0xC0000201): the engine and the lease store
+/// compare, hash and count them without allocating.
+/// </summary>
+internal static class Ipv4
+{
+    public const uint Broadcast = 0xFFFFFFFF;
+
+    public static bool TryParse(string? text, out uint address)
+    {
+        address = 0;
+        if (string.IsNullOrWhiteSpace(text) || !IPAddress.TryParse(text.Trim(), out var ip) || ip.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        // IPAddress.TryParse accepts "1" as 0.0.0.1; configuration must spell four octets.
+        if (text.Trim().Split('.').Length != 4)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[4];
+        ip.TryWriteBytes(bytes, out _);
+        address = BinaryPrimitives.ReadUInt32BigEndian(bytes);
+        return true;
+    }
+
+    public static bool TryParseCidr(string? text, out uint network, out int prefixLength)
+    {
+        network = 0;
+        prefixLength = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0
+            || !TryParse(text[..slash], out network)
+            || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefixLength)
+            || prefixLength is < 1 or > 30)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    public static uint MaskOf(int prefixLength) => prefixLength == 0 ? 0 : uint.MaxValue << (32 - prefixLength);
+
+    public static uint Read(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32BigEndian(bytes);
+
+    public static void Write(Span<byte> destination, uint address) => BinaryPrimitives.WriteUInt32BigEndian(destination, address);
+
+    public static IPAddress ToIPAddress(uint address)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        Write(bytes, address);
+        return new IPAddress(bytes);
+    }
+
+    public static string Format(uint address) =>
+        string.Create(CultureInfo.InvariantCulture, $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}");
+}
