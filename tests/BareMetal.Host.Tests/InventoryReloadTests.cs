@@ -1,0 +1,61 @@
+using BareMetal.Host.Tests.Infrastructure;
+
+namespace BareMetal.Host.Tests;
+
+/// <summary>Editing the inventory while the host runs.</summary>
+[Collection(SharedHost.Name)]
+public sealed class InventoryReloadTests(HostFixture fixture)
+{
+    [Fact]
+    public async Task Reload_BadEditIsRejectedWithLineAndField_GoodEditIsApplied()
+    {
+        const string added = "52:54:00:00:01:99";
+        var good = HostFixture.Inventory(fixture.DiskSha256);
+        try
+        {
+            // Line 3 of this file holds the bad MAC.
+            fixture.Layout.WriteInventory($"profiles: []\nmachines:\n  - mac: 52:54:zz\n    hostname: broken\n");
+            var errors = await WaitForAsync(async () =>
+            {
+                var inventory = await Curl.GetAsync(fixture.Lab, "/api/v1/inventory", HostLayout.AdminToken);
+                var list = inventory.Json.GetProperty("lastReloadErrors").EnumerateArray().Select(e => e.GetString()!).ToList();
+                return list.Count > 0 ? list : null;
+            });
+            Assert.Contains(errors, e => e.StartsWith("inventory.yaml:3:", StringComparison.Ordinal) && e.Contains("machines[0].mac", StringComparison.Ordinal));
+
+            // The last good inventory is still in use.
+            var script = await Curl.GetAsync(fixture.Lab, $"/ipxe/{HostFixture.PlainMac}");
+            Assert.Contains("kernel ", script.Body, StringComparison.Ordinal);
+
+            fixture.Layout.WriteInventory(good + $"\n  - mac: {added}\n    hostname: node-added\n    profile: debian-live\n");
+            var name = await WaitForAsync(async () =>
+            {
+                var machine = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{added}", HostLayout.AdminToken);
+                return machine.Status == 200 ? machine.Json.GetProperty("hostname").GetString() : null;
+            });
+            Assert.Equal("node-added", name);
+            var inventoryAfter = await Curl.GetAsync(fixture.Lab, "/api/v1/inventory", HostLayout.AdminToken);
+            Assert.Empty(inventoryAfter.Json.GetProperty("lastReloadErrors").EnumerateArray());
+        }
+        finally
+        {
+            fixture.Layout.WriteInventory(good);
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the host did not pick up the inventory change within 10 s");
+    }
+}
