@@ -440,8 +440,9 @@ public sealed class TftpServer : IAsyncDisposable
     {
         // RFC 2348: the server may answer with a smaller blksize; capped to the path MTU.
         BlockSize = requested.BlockSize is { } b ? Math.Min(b, _options.MaxBlockSize) : null,
-        // RFC 2349: tsize 0 in a RRQ asks for the size; a WRQ's tsize is echoed.
-        TransferSize = requested.TransferSize is null ? null : direction == TftpTransferDirection.Read ? length : requested.TransferSize,
+        // RFC 2349: tsize 0 in a RRQ asks for the size; a WRQ's tsize is echoed. For an empty file the
+        // option is left out (the RFC lets a server omit any option): curl rejects an OACK with "tsize 0".
+        TransferSize = requested.TransferSize is null ? null : direction == TftpTransferDirection.Read ? (length > 0 ? length : null) : requested.TransferSize,
         TimeoutSeconds = requested.TimeoutSeconds,
         TimeoutMicroseconds = requested.TimeoutMicroseconds,
         // RFC 7440 section 3: the server may answer with a smaller windowsize.
