@@ -1,17 +1,35 @@
+using BareMetal.Dhcp.Server.Access;
+using BareMetal.Dhcp.Server.Boot;
+using BareMetal.Dhcp.Server.Configuration;
+using BareMetal.Dhcp.Server.Observability;
+using BareMetal.Images;
 using BareMetal.NetbootHost.Boot;
 using BareMetal.NetbootHost.Configuration;
 using BareMetal.Tftp;
+using Microsoft.Extensions.Options;
 
 namespace BareMetal.NetbootHost;
 
 /// <summary>
-/// Wires the protocol packages into the host: each package's own options section ("Tftp", "DhcpServer",
-/// "Images") binds from configuration first, then the command line's facts (interface, address, folders) win.
+/// Wires the protocol packages into the host. Each package's own options section ("DhcpServer", "Tftp",
+/// "Images") binds from configuration first; the command line's facts (interface, address, range, folders)
+/// are applied after it and win.
 /// </summary>
 internal static class NetbootServices
 {
+    /// <summary>
+    /// The script URL iPXE is offered. iPXE expands ${platform} ("efi" or "pcbios") in the DHCP file name
+    /// before it fetches it, which tells the script endpoint whether the EFI initrd= rule applies.
+    /// </summary>
+    public const string IpxeScriptUrl = "http://{server}:{port}/ipxe/{mac}?platform=${platform}";
+
     public static void AddProtocolServers(IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
+        if (settings.RunDhcp)
+        {
+            AddDhcp(services, settings, configuration);
+        }
+
         if (settings.RunTftp)
         {
             services.AddSingleton<ITftpServerObserver, TftpTimelineObserver>();
@@ -25,9 +43,48 @@ internal static class NetbootServices
         }
     }
 
+    private static void AddDhcp(IServiceCollection services, HostSettings settings, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => new ArchitectureBootPolicy(sp.GetRequiredService<IOptions<DhcpServerOptions>>()));
+        services.AddSingleton<InventoryBootPolicy>();
+        services.AddSingleton<IBootPolicy>(sp => sp.GetRequiredService<InventoryBootPolicy>());
+        services.AddSingleton<IDhcpReservationSource, InventoryReservations>();
+        services.AddSingleton<IDhcpServerObserver, DhcpTimelineObserver>();
+        services.AddOptions<DhcpServerOptions>().Bind(configuration.GetSection("DhcpServer"));
+        services.AddDhcpServer(dhcp =>
+        {
+            dhcp.Interfaces.Add(new DhcpInterfaceOptions
+            {
+                Name = settings.Interface!,
+                ServerAddress = settings.Address.ToString(),
+                Mode = settings.ProxyDhcp ? DhcpServerMode.Proxy : DhcpServerMode.Full,
+            });
+            if (!settings.ProxyDhcp)
+            {
+                var subnet = new DhcpSubnetOptions { Network = $"{settings.Network}/{settings.PrefixLength}" };
+                subnet.Pools.Add($"{settings.RangeFirst}-{settings.RangeLast}");
+                dhcp.Subnets.Add(subnet);
+            }
+
+            dhcp.LeaseTime = settings.LeaseTime;
+            dhcp.LeaseJournalDirectory = Path.Combine(settings.DataDirectory, "leases");
+            dhcp.KnownClientsOnly = settings.KnownMachinesOnly;
+            dhcp.Boot.HttpPort = settings.HttpPort;
+            dhcp.Boot.IpxeScriptUrl = IpxeScriptUrl;
+        });
+    }
+
+    /// <summary>Files under --images at /images/NAME, served by BareMetal.Images (ranges, validators, digests).</summary>
     public static void MapImageEndpoints(WebApplication app, HostSettings settings)
     {
-        _ = app;
-        _ = settings;
+        if (!settings.RunHttp)
+        {
+            return;
+        }
+
+        var options = new ImageServerOptions();
+        app.Configuration.GetSection("Images").Bind(options);
+        options.RootDirectory = settings.ImagesRoot;
+        app.MapImages("/images", options);
     }
 }

@@ -94,5 +94,5 @@ public sealed class HostFixture : IAsyncLifetime
 /// <summary>The services the tests start: every one the host wires in.</summary>
 internal static class HostServices
 {
-    public const string All = "tftp,http";
+    public const string All = "dhcp,tftp,http";
 }
