@@ -172,8 +172,9 @@ public sealed class ImageStreamClient
 
             await writer.CompleteAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidDataException or ZstdException)
+        catch (Exception e) when (decompressor is not null && e is not ImageStreamException and not OperationCanceledException)
         {
+            // InvalidDataException (gzip), ZstdException or EndOfStreamException (a truncated zstd frame).
             var wrapped = new ImageStreamException(
                 ImageStreamFailure.DecompressionFailed,
                 $"The {decompression} stream from {source} is corrupt after {http.BytesReceived} compressed bytes: {e.Message}",
@@ -279,7 +280,7 @@ public sealed class ImageStreamClient
     /// <summary>Throttles <see cref="IProgress{T}"/> reports to one per interval.</summary>
     private sealed class ProgressReporter(IProgress<ImageStreamProgress>? progress, TimeSpan interval, ResumableHttpStream http, Stopwatch stopwatch)
     {
-        private TimeSpan _last = TimeSpan.MinValue;
+        private TimeSpan? _last;
 
         public void Report(long written)
         {
@@ -289,7 +290,7 @@ public sealed class ImageStreamClient
             }
 
             var now = stopwatch.Elapsed;
-            if (now - _last < interval)
+            if (_last is { } last && now - last < interval)
             {
                 return;
             }

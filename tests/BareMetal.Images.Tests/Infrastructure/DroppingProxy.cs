@@ -14,11 +14,13 @@ public sealed class DroppingProxy : IAsyncDisposable
     private readonly long _cutAfter;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accept;
+    private readonly Action? _onCut;
     private int _dropsLeft;
     private int _connections;
 
-    public DroppingProxy(IPEndPoint upstream, long cutAfter, int drops)
+    public DroppingProxy(IPEndPoint upstream, long cutAfter, int drops, Action? onCut = null)
     {
+        _onCut = onCut;
         _upstream = upstream;
         _cutAfter = cutAfter;
         _dropsLeft = drops;
@@ -68,6 +70,10 @@ public sealed class DroppingProxy : IAsyncDisposable
             var up = PumpAsync(client, server, long.MaxValue);
             var down = PumpAsync(server, client, limit);
             await Task.WhenAny(up, down);
+            if (limit != long.MaxValue)
+            {
+                _onCut?.Invoke();
+            }
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException or IOException)
         {

@@ -1,0 +1,223 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BareMetal.Images.Tests;
+
+/// <summary>The streaming client against our server on a real Kestrel, directly and through a proxy that drops connections.</summary>
+public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
+{
+    private static readonly byte[] Image = TestData.Bytes((9 * 1024 * 1024) + 4321);
+    private static readonly string ImageSha = TestData.Sha256Hex(Image);
+    private readonly HttpClient _http = new();
+    private readonly TempDirectory _targets = new();
+    private ImageServerHost _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await ImageServerHost.StartAsync(populate: root =>
+        {
+            File.WriteAllBytes(root.File("disk.raw"), Image);
+            File.WriteAllBytes(root.File("disk.raw.gz"), TestData.Gzip(Image));
+            File.WriteAllBytes(root.File("disk.raw.zst"), TestData.Zstd(Image));
+            // A truncated frame: the decoder must notice the missing end, not just stop.
+            var compressed = TestData.Zstd(Image);
+            File.WriteAllBytes(root.File("corrupt.raw.zst"), compressed[..(compressed.Length / 2)]);
+        });
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _targets.Dispose();
+    }
+
+    private static ImageStreamOptions Options(string? sha = null) => new()
+    {
+        ExpectedSha256 = sha ?? ImageSha,
+        ResumeDelay = TimeSpan.FromMilliseconds(20),
+        WriteBufferSize = 1024 * 1024,
+    };
+
+    [Theory]
+    [InlineData("disk.raw", "None")]
+    [InlineData("disk.raw.gz", "Gzip")]
+    [InlineData("disk.raw.zst", "Zstd")]
+    public async Task Stream_Direct_WritesVerifiedBytes(string name, string decompression)
+    {
+        var target = _targets.File(name + ".out");
+        var reports = new List<ImageStreamProgress>();
+        var result = await new ImageStreamClient(_http).StreamToFileAsync(_server.Url(name), target, Options(), new SyncProgress(reports.Add));
+        Assert.Equal(Image, await File.ReadAllBytesAsync(target));
+        Assert.Equal(ImageSha, result.Sha256);
+        Assert.Equal(Image.Length, result.BytesWritten);
+        Assert.Equal(Enum.Parse<ImageDecompression>(decompression), result.Decompression);
+        Assert.Equal(0, result.Resumes);
+        Assert.Equal(name == "disk.raw", result.ServerDigestVerified);
+        Assert.NotNull(result.EntityTag);
+        Assert.NotEmpty(reports);
+        Assert.Equal(Image.Length, reports[^1].BytesWritten);
+        Assert.Equal(result.BytesReceived, reports[^1].BytesReceived);
+        Assert.Single(Directory.GetFiles(_targets.Path, "*" + name + "*", SearchOption.TopDirectoryOnly));
+    }
+
+    [Theory]
+    [InlineData("disk.raw")]
+    [InlineData("disk.raw.gz")]
+    [InlineData("disk.raw.zst")]
+    public async Task Stream_ThroughDroppingProxy_ResumesWithRangeAndIfRange(string name)
+    {
+        await using var proxy = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, _server.BaseUri.Port), cutAfter: 700_000, drops: 3);
+        var target = _targets.File("resumed-" + name);
+        var result = await new ImageStreamClient(_http).StreamToFileAsync(proxy.Rewrite(_server.Url(name)), target, Options());
+        Assert.Equal(3, proxy.DropsDone);
+        Assert.Equal(3, result.Resumes);
+        Assert.Equal(ImageSha, result.Sha256);
+        Assert.Equal(Image, await File.ReadAllBytesAsync(target));
+    }
+
+    [Fact]
+    public async Task Stream_DigestMismatch_ThrowsAndKeepsThePreviousTarget()
+    {
+        var target = _targets.File("keep.img");
+        await File.WriteAllTextAsync(target, "previous good image");
+        var wrong = new string('0', 64);
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("disk.raw.zst"), target, Options(wrong)));
+        Assert.Equal(ImageStreamFailure.DigestMismatch, e.Failure);
+        Assert.Contains(ImageSha, e.Message, StringComparison.Ordinal);
+        Assert.Contains(wrong, e.Message, StringComparison.Ordinal);
+        Assert.Equal("previous good image", await File.ReadAllTextAsync(target));
+        Assert.Single(Directory.GetFiles(_targets.Path, "*keep*"));
+    }
+
+    [Fact]
+    public async Task Stream_DeviceTarget_HeadWrittenLastAndZeroedOnFailure()
+    {
+        var device = _targets.File("fake-device");
+        var old = new byte[16 * 1024 * 1024];
+        old.AsSpan().Fill(0xAA);
+        await File.WriteAllBytesAsync(device, old);
+        var client = new ImageStreamClient(_http);
+
+        var options = Options();
+        options.TargetIsDevice = true;
+        var ok = await client.StreamToFileAsync(_server.Url("disk.raw.gz"), device, options);
+        var written = await File.ReadAllBytesAsync(device);
+        Assert.Equal(old.Length, written.Length);
+        Assert.Equal(Image, written[..Image.Length]);
+        Assert.False(written.AsSpan(Image.Length).ContainsAnyExcept((byte)0xAA));
+        Assert.Equal(ImageSha, ok.Sha256);
+
+        var bad = Options(new string('f', 64));
+        bad.TargetIsDevice = true;
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => client.StreamToFileAsync(_server.Url("disk.raw"), device, bad));
+        Assert.Equal(ImageStreamFailure.DigestMismatch, e.Failure);
+        var after = await File.ReadAllBytesAsync(device);
+        Assert.False(after.AsSpan(0, bad.WriteBufferSize).ContainsAnyExcept((byte)0));
+    }
+
+    [Fact]
+    public async Task Stream_SourceChangedBeforeResume_FailsWithSourceChanged()
+    {
+        var path = _server.Root.File("changing.raw");
+        await File.WriteAllBytesAsync(path, Image);
+        await using var proxy = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, _server.BaseUri.Port), cutAfter: 500_000, drops: 1, onCut: () =>
+        {
+            File.WriteAllBytes(path, TestData.Bytes(Image.Length, seed: 9));
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
+        });
+        var target = _targets.File("changing.out");
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(proxy.Rewrite(_server.Url("changing.raw")), target, Options()));
+        Assert.Equal(ImageStreamFailure.SourceChanged, e.Failure);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(_targets.Path, "*partial*"));
+    }
+
+    [Fact]
+    public async Task Stream_NoProgressDrops_ExhaustResumeAttempts()
+    {
+        // Every connection is cut inside the response headers: no body byte ever arrives.
+        await using var proxy = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, _server.BaseUri.Port), cutAfter: 500_000, drops: 1);
+        await using var deaf = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, _server.BaseUri.Port), cutAfter: 10, drops: 1000);
+        var options = Options();
+        options.MaxResumeAttempts = 2;
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(deaf.Rewrite(_server.Url("disk.raw")), _targets.File("never"), options));
+        Assert.Equal(ImageStreamFailure.ResumeAttemptsExhausted, e.Failure);
+        Assert.Equal(3, deaf.Connections);
+        Assert.False(File.Exists(_targets.File("never")));
+    }
+
+    [Fact]
+    public async Task Stream_NotFound_ThrowsHttpStatus()
+    {
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("missing.raw"), _targets.File("missing"), Options()));
+        Assert.Equal(ImageStreamFailure.HttpStatus, e.Failure);
+        Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
+        Assert.Contains("404", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_CorruptZstd_ThrowsDecompressionFailed()
+    {
+        var target = _targets.File("corrupt.out");
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("corrupt.raw.zst"), target, Options()));
+        Assert.Equal(ImageStreamFailure.DecompressionFailed, e.Failure);
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(_targets.Path, "*partial*"));
+    }
+
+    [Fact]
+    public async Task Stream_Cancelled_ThrowsCancellationAndLeavesNothing()
+    {
+        using var cts = new CancellationTokenSource();
+        var target = _targets.File("cancelled.out");
+        var options = Options();
+        var progress = new SyncProgress(_ => cts.Cancel());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("disk.raw.zst"), target, options, progress, cts.Token));
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(_targets.Path, "*partial*"));
+    }
+
+    [Fact]
+    public async Task Stream_ServerDigestWrongOrNoValidator_FailsClearly()
+    {
+        var body = TestData.Bytes(2 * 1024 * 1024);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/wrong-digest.raw", async context =>
+        {
+            context.Response.Headers["Repr-Digest"] = ReprDigest.FormatSha256(new byte[32]);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body);
+        });
+        app.MapGet("/no-validator.raw", async context =>
+        {
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        var options = Options(TestData.Sha256Hex(body));
+        var wrong = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(new Uri(address, "/wrong-digest.raw"), _targets.File("w"), options));
+        Assert.Equal(ImageStreamFailure.ServerDigestMismatch, wrong.Failure);
+        Assert.False(File.Exists(_targets.File("w")));
+
+        await using var proxy = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, address.Port), cutAfter: 300_000, drops: 1);
+        var none = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(proxy.Rewrite(new Uri(address, "/no-validator.raw")), _targets.File("n"), options));
+        Assert.Equal(ImageStreamFailure.ResumeNotPossible, none.Failure);
+        await app.StopAsync();
+    }
+
+    /// <summary>An IProgress that reports synchronously on the calling thread (Progress&lt;T&gt; posts to the pool).</summary>
+    internal sealed class SyncProgress(Action<ImageStreamProgress> report) : IProgress<ImageStreamProgress>
+    {
+        public void Report(ImageStreamProgress value) => report(value);
+    }
+}
