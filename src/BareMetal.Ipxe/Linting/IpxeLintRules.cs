@@ -351,7 +351,10 @@ internal static class IpxeLintRules
             for (var i = 0; i < commands.Count; i++)
             {
                 var command = commands[i];
-                if (command.Kind is not (IpxeCommandKind.Iseq or IpxeCommandKind.Isset or IpxeCommandKind.Prompt or IpxeCommandKind.Choose))
+                // "prompt" fails only when it can time out or wait for one key (prompt_exec() in src/image/script.c).
+                var isCondition = command.Kind is IpxeCommandKind.Iseq or IpxeCommandKind.Isset or IpxeCommandKind.Choose
+                    || (command.Kind == IpxeCommandKind.Prompt && (command.HasOption("timeout") || command.HasOption("key")));
+                if (!isCondition)
                 {
                     continue;
                 }
