@@ -36,12 +36,28 @@ public readonly ref partial struct DhcpMessageReader
             return false;
         }
 
-        foreach (var option in GetOptions())
+        if (_index.IsComplete)
         {
-            if (option.Code == code)
+            // Offsets recorded by TryParse, already bounds-checked: jump straight to the option.
+            for (var i = 0; i < _index.Count; i++)
             {
-                value = option.Value;
-                return true;
+                int offset = _index[i];
+                if (_packet[offset] == (byte)code)
+                {
+                    value = _packet.Slice(offset + 2, _packet[offset + 1]);
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            foreach (var option in GetOptions())
+            {
+                if (option.Code == code)
+                {
+                    value = option.Value;
+                    return true;
+                }
             }
         }
 

@@ -18,6 +18,7 @@ public readonly ref partial struct DhcpMessageReader
     private readonly ReadOnlySpan<byte> _packet;
     private readonly OptionSet _present;
     private readonly OptionSet _repeated;
+    private readonly OptionIndex _index;
     private readonly int _optionsEnd;
     private readonly byte _overload;
     private readonly DhcpMessageType _messageType;
@@ -27,6 +28,7 @@ public readonly ref partial struct DhcpMessageReader
         _packet = packet;
         _present = state.Present;
         _repeated = state.Repeated;
+        _index = state.Index;
         _optionsEnd = state.OptionsEnd;
         _overload = state.Overload;
         _messageType = state.MessageType;
@@ -242,6 +244,8 @@ public readonly ref partial struct DhcpMessageReader
                 state.Present.Add(code);
             }
 
+            state.Index.Add(position);
+
             switch ((DhcpOptionCode)code)
             {
                 case DhcpOptionCode.DhcpMessageType:
@@ -291,6 +295,7 @@ public readonly ref partial struct DhcpMessageReader
     {
         public OptionSet Present;
         public OptionSet Repeated;
+        public OptionIndex Index;
         public int OptionsEnd;
         public byte Overload;
         public DhcpMessageType MessageType;

@@ -404,6 +404,11 @@ public ref struct DhcpMessageWriter
             return 0;
         }
 
+        if (request.TryGetOption(code, out var single))
+        {
+            return 2 + single.Length;
+        }
+
         var length = 0;
         foreach (var option in request.GetOptions())
         {
@@ -420,6 +425,15 @@ public ref struct DhcpMessageWriter
     {
         if (!request.ContainsOption(code))
         {
+            return;
+        }
+
+        if (request.TryGetOption(code, out var single))
+        {
+            _buffer[_position] = (byte)code;
+            _buffer[_position + 1] = (byte)single.Length;
+            single.CopyTo(_buffer[(_position + 2)..]);
+            _position += 2 + single.Length;
             return;
         }
 

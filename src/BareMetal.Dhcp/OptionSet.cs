@@ -1,32 +1,56 @@
+using System.Runtime.CompilerServices;
+
 namespace BareMetal.Dhcp;
 
 /// <summary>A 256-bit set of option codes, so a reader answers "is option N here?" without scanning.</summary>
 internal struct OptionSet
 {
-    private ulong _bits0;
-    private ulong _bits1;
-    private ulong _bits2;
-    private ulong _bits3;
+    private Bits _bits;
 
-    public readonly bool Contains(byte code) => ((code >> 6) switch
+    public readonly bool Contains(byte code) => (_bits[code >> 6] & (1UL << (code & 63))) != 0;
+
+    public void Add(byte code) => _bits[code >> 6] |= 1UL << (code & 63);
+
+    [InlineArray(4)]
+    private struct Bits
     {
-        0 => _bits0,
-        1 => _bits1,
-        2 => _bits2,
-        _ => _bits3,
-    } & (1UL << (code & 63))) != 0;
+        private ulong _element;
+    }
+}
 
-    public readonly bool IsEmpty => (_bits0 | _bits1 | _bits2 | _bits3) == 0;
+/// <summary>
+/// Where the first options of a message start (offsets of their code bytes), recorded during the validating
+/// walk so lookups jump to an option instead of re-walking lengths. Holds up to <see cref="Capacity"/> entries;
+/// a message with more options (or over 64 KiB) is looked up by walking, as before.
+/// </summary>
+internal struct OptionIndex
+{
+    public const int Capacity = 32;
 
-    public void Add(byte code)
+    private Offsets _offsets;
+
+    /// <summary>Entries recorded; <see cref="Capacity"/> + 1 once the index overflowed (lookups then walk).</summary>
+    public int Count;
+
+    public readonly bool IsComplete => Count <= Capacity;
+
+    public readonly ushort this[int index] => _offsets[index];
+
+    public void Add(int offset)
     {
-        var bit = 1UL << (code & 63);
-        switch (code >> 6)
+        if (Count < Capacity && offset <= ushort.MaxValue)
         {
-            case 0: _bits0 |= bit; break;
-            case 1: _bits1 |= bit; break;
-            case 2: _bits2 |= bit; break;
-            default: _bits3 |= bit; break;
+            _offsets[Count++] = (ushort)offset;
         }
+        else
+        {
+            Count = Capacity + 1;
+        }
+    }
+
+    [InlineArray(Capacity)]
+    private struct Offsets
+    {
+        private ushort _element;
     }
 }

@@ -111,3 +111,28 @@ public class OverloadAndLongOptionTests
         Assert.False(reader.TryCopyOption(DhcpOptionCode.VendorSpecificInformation, new byte[1000], out _));
     }
 }
+
+/// <summary>Lookups on messages with more options than the reader's offset index holds (32) walk the options instead.</summary>
+public class ManyOptionsTests
+{
+    [Fact]
+    public void TryGetOption_FortyOptions_FoundPastTheIndex()
+    {
+        var options = new List<byte> { 53, 1, 1 };
+        for (byte code = 100; code < 140; code++)
+        {
+            options.AddRange([code, 2, code, (byte)(code + 1)]);
+        }
+
+        options.Add(255);
+        Assert.True(DhcpMessageReader.TryParse(RawPacket.Request([.. options]), out var reader, out _));
+
+        for (byte code = 100; code < 140; code++)
+        {
+            Assert.True(reader.TryGetOption((DhcpOptionCode)code, out var value), $"option {code}");
+            Assert.Equal(new[] { code, (byte)(code + 1) }, value.ToArray());
+        }
+
+        Assert.False(reader.TryGetOption((DhcpOptionCode)140, out _));
+    }
+}

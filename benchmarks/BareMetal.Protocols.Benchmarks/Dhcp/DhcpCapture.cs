@@ -13,16 +13,19 @@ internal static class DhcpCapture
 
     private static string Locate(string name)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "TestData", "captures", name);
-            if (File.Exists(candidate))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(directory.FullName, "tests", "TestData", "captures", name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
-        throw new FileNotFoundException($"{name} not found above {AppContext.BaseDirectory}; run the benchmarks from inside the repository.");
+        throw new FileNotFoundException($"{name} not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; run the benchmarks from inside the repository.");
     }
 
     /// <summary>Classic little-endian pcap, Ethernet, IPv4 without VLAN: enough for the lab captures.</summary>
