@@ -120,7 +120,7 @@ public sealed class DirectoryTftpFileProviderTests : IDisposable
     public async Task Composite_FirstAnswerOtherThanNotFoundWins()
     {
         var generated = new GeneratedTftpFileProvider((request, _) => ValueTask.FromResult<ReadOnlyMemory<byte>?>(
-            request.FileName.StartsWith("pxelinux.cfg/", StringComparison.Ordinal) ? new ReadOnlyMemory<byte>(System.Text.Encoding.ASCII.GetBytes("for " + request.RemoteEndPoint.Address)) : null));
+            request.FileName.StartsWith("pxelinux.cfg/", StringComparison.Ordinal) ? new ReadOnlyMemory<byte>(System.Text.Encoding.ASCII.GetBytes("for " + request.RemoteEndPoint.Address)) : (ReadOnlyMemory<byte>?)null));
         var composite = new CompositeTftpFileProvider(generated, new DirectoryTftpFileProvider(_root));
 
         using var config = (await composite.OpenReadAsync(Request("pxelinux.cfg/default"), default)).File!;
