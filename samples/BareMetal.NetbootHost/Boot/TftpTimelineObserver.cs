@@ -26,8 +26,18 @@ internal sealed partial class TftpTimelineObserver : ITftpServerObserver
     public void OnTransferCompleted(TftpTransferEvent transfer) =>
         Record(transfer, $"tftp: sent {transfer.FileName} ({transfer.Bytes} bytes in {transfer.Duration.TotalMilliseconds:0} ms, blksize {transfer.Options.BlockSize ?? 512})");
 
-    public void OnTransferFailed(TftpTransferEvent transfer) =>
+    public void OnTransferFailed(TftpTransferEvent transfer)
+    {
+        // UEFI firmware first asks for "tsize" only and aborts once the OACK tells it the size (RFC 2349):
+        // a probe, not a failure, and the real transfer follows.
+        if (transfer.Bytes == 0 && transfer.FailureReason == TftpFailureReason.PeerError && transfer.Options.TransferSize is not null)
+        {
+            Record(transfer, $"tftp: size probe for {transfer.FileName} (the client ended the transfer after learning the size)");
+            return;
+        }
+
         Record(transfer, $"tftp: {transfer.FileName} failed after {transfer.Bytes} bytes: {transfer.FailureReason}{(transfer.Message is null ? "" : " - " + transfer.Message)}");
+    }
 
     private void Record(TftpTransferEvent transfer, string message)
     {
