@@ -11,6 +11,12 @@ public partial struct IpxeScriptBuilder
     public IpxeScriptBuilder Command(ReadOnlySpan<char> name, params ReadOnlySpan<string> tokens)
     {
         IpxeArguments.RequirePositional(name, nameof(name));
+        if (name[0] == ':')
+        {
+            // At the start of a line iPXE would read it as a label (process_script() in src/image/script.c).
+            IpxeThrow.Invalid(nameof(name), $"A command name cannot start with ':' (iPXE reads ':{name[1..]}' as a label): use Label() for labels.");
+        }
+
         for (var i = 0; i < tokens.Length; i++)
         {
             IpxeArguments.RequireToken(tokens[i], nameof(tokens));

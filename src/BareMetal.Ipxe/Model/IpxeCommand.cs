@@ -50,6 +50,11 @@ public sealed class IpxeCommand : IEquatable<IpxeCommand>
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(tokens);
         IpxeArguments.RequirePositional(name, nameof(name));
+        if (name[0] == ':')
+        {
+            IpxeThrow.Invalid(nameof(name), "A command name cannot start with ':' (iPXE reads it as a label at the start of a line).");
+        }
+
         var all = new IpxeToken[tokens.Length + 1];
         all[0] = new IpxeToken(name);
         for (var i = 0; i < tokens.Length; i++)

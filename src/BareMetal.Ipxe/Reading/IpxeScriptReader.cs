@@ -230,7 +230,14 @@ public static class IpxeScriptReader
                 var start = i;
                 if (span[i] == '#')
                 {
-                    comment = new IpxeToken(line[start..], PositionOf(start));
+                    // iPXE ignores the comment; trailing whitespace (a stray CR) carries nothing and is dropped.
+                    var end = span.Length;
+                    while (end > start && IpxeSyntax.IsSpace(span[end - 1]))
+                    {
+                        end--;
+                    }
+
+                    comment = new IpxeToken(line[start..end], PositionOf(start));
                     break;
                 }
 
