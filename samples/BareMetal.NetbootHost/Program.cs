@@ -42,24 +42,6 @@ if (!HostSettings.TryResolve(options, out var settings, out var errors))
 Directory.CreateDirectory(settings!.DataDirectory);
 var adminToken = AccessTokens.Resolve(options.AdminToken, settings.DataDirectory, out var generatedToken);
 
-InventoryStore inventory;
-using (var loggerFactory = LoggerFactory.Create(b => b.AddConsole()))
-{
-    try
-    {
-        inventory = new InventoryStore(settings.InventoryPath, (settings.Network, settings.PrefixLength), loggerFactory.CreateLogger<InventoryStore>());
-    }
-    catch (InventoryException ex)
-    {
-        foreach (var error in ex.Errors)
-        {
-            Console.Error.WriteLine($"error: {error}");
-        }
-
-        return 2;
-    }
-}
-
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Listen(settings.Address, settings.HttpPort);
@@ -74,11 +56,7 @@ services.AddProblemDetails();
 services.AddSingleton(settings);
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(new AccessTokens(adminToken));
-services.AddSingleton(sp =>
-{
-    // The store logs through the host's logging from here on.
-    return inventory;
-});
+services.AddSingleton(sp => new InventoryStore(settings.InventoryPath, (settings.Network, settings.PrefixLength), sp.GetRequiredService<ILogger<InventoryStore>>()));
 services.AddSingleton(sp => new MachineStore(Path.Combine(settings.DataDirectory, "machines.db"), sp.GetRequiredService<TimeProvider>()));
 services.AddSingleton<EventHub>();
 services.AddSingleton<MachineTimeline>();
@@ -88,6 +66,22 @@ services.AddSingleton<IBootScripts, IpxeBootScripts>();
 NetbootServices.AddProtocolServers(services, settings, builder.Configuration);
 
 var app = builder.Build();
+
+// Load the inventory before anything listens: an invalid one stops the start with every line and field.
+try
+{
+    _ = app.Services.GetRequiredService<InventoryStore>();
+}
+catch (InventoryException ex)
+{
+    foreach (var error in ex.Errors)
+    {
+        Console.Error.WriteLine($"error: {error}");
+    }
+
+    return 2;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseImageRequestRecorder();
@@ -121,7 +115,7 @@ catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connectio
 }
 finally
 {
-    inventory.Dispose();
+    await app.DisposeAsync().ConfigureAwait(false);
 }
 
 return 0;
