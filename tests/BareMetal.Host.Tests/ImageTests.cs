@@ -35,4 +35,19 @@ public sealed class ImageTests(HostFixture fixture)
 
         Assert.Equal(404, response.Status);
     }
+
+    [Fact]
+    public async Task Image_FetchedByAMachine_IsOnItsTimeline()
+    {
+        const string mac = "52:54:00:06:06:01";
+        await Curl.GetAsync(fixture.Lab, $"/ipxe/{mac}"); // the host now knows 192.0.2.2 as this machine
+
+        var status = await Curl.DownloadAsync(fixture.Lab, Curl.Url("/images/initrd.gz"), Path.Combine(fixture.Layout.Root, "curl-initrd"));
+
+        Assert.Equal(200, status);
+        var machine = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{mac}", HostLayout.AdminToken);
+        var image = machine.Json.GetProperty("events").EnumerateArray().Last();
+        Assert.Equal("image", image.GetProperty("type").GetString());
+        Assert.Equal("GET /images/initrd.gz -> 200", image.GetProperty("message").GetString());
+    }
 }
