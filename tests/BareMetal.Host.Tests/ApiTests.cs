@@ -107,4 +107,21 @@ public sealed class ApiTests(HostFixture fixture)
         Assert.Equal(400, response.Status);
         Assert.Contains("no workflow", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Events_BodyOver64KiB_Is400(bool chunked)
+    {
+        var path = Path.Combine(fixture.Layout.Root, $"big-{chunked}.json");
+        await File.WriteAllTextAsync(path, "{\"type\":\"agent-started\",\"message\":\"" + new string('x', 100_000) + "\"}");
+        string[] extra = chunked
+            ? ["-H", "Content-Type: application/json", "-H", "Transfer-Encoding: chunked", "--data-binary", "@" + path]
+            : ["-H", "Content-Type: application/json", "--data-binary", "@" + path];
+
+        var response = await Curl.SendAsync(fixture.Lab, "POST", $"/api/v1/machines/{HostFixture.PlainMac}/events", HostLayout.AdminToken, null, extra);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+    }
 }

@@ -132,6 +132,12 @@ internal static partial class ApiEndpoints
             return Problems.BadRequest($"the body is larger than {MaxEventBodyBytes} bytes.");
         }
 
+        // A chunked body has no Content-Length: Kestrel enforces the same limit while reading.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxEventBodyBytes;
+        }
+
         AgentEventBody? body;
         try
         {
@@ -140,6 +146,10 @@ internal static partial class ApiEndpoints
         catch (JsonException ex)
         {
             return Problems.BadRequest($"the body is not valid JSON: {ex.Message} Send {{\"type\":\"...\",\"message\":\"...\",\"action\":0}}.");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Problems.BadRequest($"the body could not be read: {ex.Message}");
         }
 
         if (body?.Type is null || !EventTypePattern().IsMatch(body.Type))
