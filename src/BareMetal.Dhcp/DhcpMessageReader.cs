@@ -235,13 +235,9 @@ public readonly ref partial struct DhcpMessageReader
                 return DhcpParseError.ZeroLengthOption;
             }
 
-            if (state.Present.Contains(code))
+            if (state.Present.AddOrFind(code))
             {
                 state.Repeated.Add(code);
-            }
-            else
-            {
-                state.Present.Add(code);
             }
 
             state.Index.Add(position);

@@ -30,13 +30,32 @@ public readonly ref struct IpxeEncapsulatedOptions
     {
         get
         {
+            // A direct walk of the code-length-value bytes (the classifier's hot path): pad 0 skipped, end 255
+            // or a length past the value stops it, like DhcpSubOptionEnumerator.
             var features = IpxeFeatures.None;
-            foreach (var sub in GetEnumerator())
+            var data = Value;
+            var position = 0;
+            while (position + 1 < data.Length)
             {
-                if (sub.Code is >= 0x10 and <= 0x2f && !sub.Value.IsEmpty && sub.Value[0] != 0)
+                var code = data[position];
+                if (code == 0)
                 {
-                    features |= (IpxeFeatures)(1u << (sub.Code - 0x10));
+                    position++;
+                    continue;
                 }
+
+                int length = data[position + 1];
+                if (code == 255 || position + 2 + length > data.Length)
+                {
+                    break;
+                }
+
+                if (code is >= 0x10 and <= 0x2f && length > 0 && data[position + 2] != 0)
+                {
+                    features |= (IpxeFeatures)(1u << (code - 0x10));
+                }
+
+                position += 2 + length;
             }
 
             return features;

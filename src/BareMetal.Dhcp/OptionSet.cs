@@ -11,6 +11,16 @@ internal struct OptionSet
 
     public void Add(byte code) => _bits[code >> 6] |= 1UL << (code & 63);
 
+    /// <summary>Adds <paramref name="code"/>; returns whether it was already present.</summary>
+    public bool AddOrFind(byte code)
+    {
+        ref var word = ref _bits[code >> 6];
+        var bit = 1UL << (code & 63);
+        var found = (word & bit) != 0;
+        word |= bit;
+        return found;
+    }
+
     [InlineArray(4)]
     private struct Bits
     {
