@@ -83,12 +83,12 @@ internal static class ImagePathValidator
                 return ImagePathError.TooLong;
             }
 
-            if (segment.ContainsAnyInRange('\0', '\u001f') || segment.Contains('\u007f'))
+            if (HasControlCharacter(segment))
             {
                 return ImagePathError.ControlCharacter;
             }
 
-            if (segment.Contains('\\') || segment.Contains("%2F", StringComparison.OrdinalIgnoreCase))
+            if (segment.Contains('\\') || segment.IndexOf("%2F".AsSpan()) >= 0 || segment.IndexOf("%2f".AsSpan()) >= 0)
             {
                 // Kestrel leaves %2F encoded in the decoded path so that it cannot become a separator.
                 return ImagePathError.EncodedSeparator;
@@ -106,6 +106,20 @@ internal static class ImagePathValidator
         }
 
         return ImagePathError.None;
+    }
+
+    private static bool HasControlCharacter(ReadOnlySpan<char> segment)
+    {
+        // A plain loop: MemoryExtensions.ContainsAnyInRange allocates on this runtime (caught by ZeroAllocationTests).
+        foreach (var c in segment)
+        {
+            if (c < '\u0020' || c == '\u007f')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDotSegment(ReadOnlySpan<char> segment)
