@@ -356,6 +356,12 @@ public ref struct DhcpMessageWriter
     /// <returns>Whether it fitted (true as well when the request has no such option).</returns>
     public bool TryEchoOption(in DhcpMessageReader request, DhcpOptionCode code)
     {
+        if (request.TryGetOption(code, out var single))
+        {
+            // The usual case, one instance: a single lookup, then the same write as TryAddOption.
+            return TryAddOption(code, single);
+        }
+
         var needed = EchoLength(request, code);
         if (_state != State.Writing || needed > _limit - _reserved - _position)
         {
@@ -483,8 +489,8 @@ public ref struct DhcpMessageWriter
         }
 
         var field = _buffer.Slice(offset, size);
-        field.Clear();
         value.CopyTo(field);
+        field[value.Length..].Clear();
         return true;
     }
 
