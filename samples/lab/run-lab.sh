@@ -8,8 +8,9 @@
 #
 # Environment: LAB_WORK (work folder, default samples/lab/work; downloads are cached there),
 # LAB_INSTALL_TIMEOUT / LAB_DISK_TIMEOUT (seconds per boot round, default 900 / 420),
-# LAB_SKIP_BUILD=1 (reuse the last published host and agent), LAB_KERNEL_PACKAGE (default: the package
-# linux-image-amd64 depends on).
+# LAB_SKIP_BUILD=1 (reuse the last published host and agent), LAB_HOST_DLL (run this built
+# baremetal-host.dll with dotnet instead of publishing the host), LAB_KERNEL_PACKAGE (default: the
+# package linux-image-amd64 depends on).
 set -euo pipefail
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -56,15 +57,26 @@ mkdir -p "$RUN" "$RUN/images" "$RUN/tftp" "$RUN/data"
 # ---- 1. packages, programs, initramfs, disk images ------------------------------------------------------
 lab_fetch_packages
 
+export LAB_UEFI_BOOT_ORDER=${LAB_UEFI_BOOT_ORDER:-disk-first}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
-if [ "${LAB_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$LAB_WORK/agent/baremetal-agent" ] || [ ! -x "$LAB_WORK/host/baremetal-host" ]; then
-  lab_log "publishing the agent (Native AOT, linux-x64) and the host"
+if [ "${LAB_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$LAB_WORK/agent/baremetal-agent" ]; then
+  lab_log "publishing the agent (Native AOT, linux-x64)"
   dotnet publish "$LAB_DIR/agent/BareMetal.LabAgent/BareMetal.LabAgent.csproj" -c Release -r linux-x64 \
     -p:PublishAot=true -o "$LAB_WORK/agent" -nologo -v:q > "$RUN/publish-agent.log" 2>&1 \
     || { tail -n 30 "$RUN/publish-agent.log"; lab_die "publishing the agent failed (log: $RUN/publish-agent.log)"; }
-  dotnet publish "$REPO/samples/BareMetal.NetbootHost/BareMetal.NetbootHost.csproj" -c Release \
-    -o "$LAB_WORK/host" -nologo -v:q > "$RUN/publish-host.log" 2>&1 \
-    || { tail -n 30 "$RUN/publish-host.log"; lab_die "publishing the host failed (log: $RUN/publish-host.log)"; }
+fi
+# LAB_HOST_DLL: run an already built host (the test suite passes the solution build's output).
+if [ -n "${LAB_HOST_DLL:-}" ]; then
+  [ -f "$LAB_HOST_DLL" ] || lab_die "LAB_HOST_DLL=$LAB_HOST_DLL does not exist"
+  HOST_CMD=(dotnet "$LAB_HOST_DLL")
+else
+  if [ "${LAB_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$LAB_WORK/host/baremetal-host" ]; then
+    lab_log "publishing the host"
+    dotnet publish "$REPO/samples/BareMetal.NetbootHost/BareMetal.NetbootHost.csproj" -c Release \
+      -o "$LAB_WORK/host" -nologo -v:q > "$RUN/publish-host.log" 2>&1 \
+      || { tail -n 30 "$RUN/publish-host.log"; lab_die "publishing the host failed (log: $RUN/publish-host.log)"; }
+  fi
+  HOST_CMD=("$LAB_WORK/host/baremetal-host")
 fi
 lab_log "agent $(du -h "$LAB_WORK/agent/baremetal-agent" | cut -f1) (links: $(ldd "$LAB_WORK/agent/baremetal-agent" | awk '/=>|ld-linux/ {print $1}' | xargs))"
 
@@ -91,7 +103,7 @@ lab_netns_up "${taps[@]}"
 lab_log "namespace $LAB_NS: bridge $LAB_BRIDGE $LAB_SERVER_IP/$LAB_PREFIX, taps ${taps[*]}"
 
 ADMIN_TOKEN=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-lab_ns "$LAB_WORK/host/baremetal-host" --interface "$LAB_BRIDGE" --address "$LAB_SERVER_IP" \
+lab_ns "${HOST_CMD[@]}" --interface "$LAB_BRIDGE" --address "$LAB_SERVER_IP" \
   --dhcp-range 192.0.2.100-192.0.2.150 --services dhcp,tftp,http --tftp-root "$RUN/tftp" \
   --images "$RUN/images" --http-port "$LAB_HTTP_PORT" --inventory "$RUN/inventory.yaml" \
   --data "$RUN/data" --admin-token "$ADMIN_TOKEN" > "$RUN/host.log" 2>&1 < /dev/null &
@@ -153,7 +165,7 @@ boot_round() {
 for m in "${MACHINES[@]}"; do read -r name _ _ _ _ <<< "$m"; lab_machine_disk "$name"; done
 lab_log "install: booting ${#MACHINES[@]} machines from the network (software emulation: about a minute each)"
 boot_round install "$LAB_INSTALL_TIMEOUT"
-lab_log "disk: booting again; the host now sends each installed machine to its local disk"
+lab_log "disk: booting again (BIOS: the host now sends it to its local disk; UEFI: $LAB_UEFI_BOOT_ORDER)"
 boot_round disk "$LAB_DISK_TIMEOUT"
 
 # ---- 4. results --------------------------------------------------------------------------------------------

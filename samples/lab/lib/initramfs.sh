@@ -56,11 +56,21 @@ lab_build_agent_initramfs() {
   done
   cp "$agent" "$root/bin/baremetal-agent"
   chmod 755 "$root/bin/baremetal-agent"
-  # Native AOT links only glibc (libc, libm, ld-linux and friends): copy exactly what ldd names, at the
-  # same paths, so the dynamic loader finds them.
+  # Native AOT links only glibc (libc, libm, ld-linux): copy exactly what ldd names, at the same paths,
+  # so the dynamic loader finds them. .NET's SHA-256 and HTTP stack load OpenSSL at run time with dlopen
+  # (ldd cannot see that; without it the agent aborts with "No usable version of libssl was found"), so
+  # libssl and libcrypto and what they link come too.
+  local -a files=("$agent")
+  for lib in libssl.so.3 libcrypto.so.3; do
+    f=$(ldconfig -p | awk -v n="$lib" '$1 == n && /x86-64/ { print $NF; exit }')
+    [ -n "$f" ] || lab_die "$lib is not installed (Debian package libssl3); the agent needs it for SHA-256"
+    files+=("$f")
+    mkdir -p "$root$(dirname "$f")"
+    cp -L "$f" "$root$f"
+  done
   while read -r lib; do
     mkdir -p "$root$(dirname "$lib")"
     cp -L "$lib" "$root$lib"
-  done < <(ldd "$agent" | grep -o '/[^ ]*' | sort -u)
+  done < <(ldd "${files[@]}" | grep -o '/[^ ]*' | grep -v ':$' | sort -u)
   lab_pack_initramfs "$root" "$out"
 }

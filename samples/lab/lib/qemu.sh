@@ -1,8 +1,15 @@
 # Starts the lab's QEMU machines (software emulation: no KVM needed) inside the namespace.
 #   bios: SeaBIOS, e1000 NIC whose option ROM is iPXE (Debian's ipxe-qemu), so it DHCPs as iPXE at once.
 #   uefi: OVMF, virtio-net with an empty romfile= so EDK2's own PXE runs and fetches snponly.efi by TFTP.
-# Both have a virtio disk; the NIC boots first (bootindex 1), the disk second (bootindex 2), which is
-# where iPXE's "sanboot --drive 0x80" (BIOS) or "exit" (UEFI) sends an installed machine.
+# Both have a virtio disk. Boot order:
+#   bios: the NIC first, the disk second. Every boot asks the host; an installed machine's script is
+#         "sanboot --no-describe --drive 0x80", which boots the disk.
+#   uefi: the disk first, the NIC second (LAB_UEFI_BOOT_ORDER=disk-first, the default). An empty disk has
+#         no EFI System partition, so the firmware moves on to PXE; an installed one boots by itself. The
+#         host's EFI local-boot script ("exit") cannot be used for this on OVMF: iPXE returns EFI_SUCCESS,
+#         and by the UEFI specification (3.1.1 Boot Manager) the firmware then shows its boot manager menu
+#         instead of trying the next option; with "exit 1" it goes on, but through HTTP boot over IPv4 and
+#         IPv6 first, which takes minutes. LAB_UEFI_BOOT_ORDER=network-first puts the NIC first anyway.
 # Sourced by run-lab.sh; needs LAB_NS, LAB_WORK.
 
 OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
@@ -26,16 +33,20 @@ lab_qemu_start() {
     -display none -monitor none -no-reboot -serial "file:$serial"
     -netdev "tap,id=n0,ifname=$tap,script=no,downscript=no"
     -drive "file=$LAB_WORK/machines/$name.qcow2,format=qcow2,if=none,id=d0"
-    -device virtio-blk-pci,drive=d0,bootindex=2
   )
+  local nic_index=1 disk_index=2
+  if [ "$firmware" = uefi ] && [ "${LAB_UEFI_BOOT_ORDER:-disk-first}" = disk-first ]; then
+    nic_index=2 disk_index=1
+  fi
+  args+=(-device "virtio-blk-pci,drive=d0,bootindex=$disk_index")
   case "$firmware" in
     bios)
-      args+=(-device "e1000,netdev=n0,mac=$mac,bootindex=1") ;;
+      args+=(-device "e1000,netdev=n0,mac=$mac,bootindex=$nic_index") ;;
     uefi)
       args+=(
         -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE"
         -drive "if=pflash,format=raw,file=$LAB_WORK/machines/$name.vars.fd"
-        -device "virtio-net-pci,netdev=n0,mac=$mac,romfile=,bootindex=1"
+        -device "virtio-net-pci,netdev=n0,mac=$mac,romfile=,bootindex=$nic_index"
         # Only IPv4 PXE: the IPv6 attempt would wait for a DHCPv6 answer that never comes before the
         # firmware moves on to the disk.
         -fw_cfg name=opt/org.tianocore/IPv6PXESupport,string=n
