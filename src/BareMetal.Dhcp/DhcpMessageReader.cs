@@ -284,7 +284,7 @@ public readonly ref partial struct DhcpMessageReader
     /// RFC 2132 §3-§9 options (1-61, 64-76), and 77, 82, 93, 94 and 97, carry at least one byte: a zero length
     /// there is malformed. Unknown options and 80 (Rapid Commit, RFC 4039) may be empty.
     /// </summary>
-    private static bool RequiresValue(byte code) =>
+    internal static bool RequiresValue(byte code) =>
         code is (>= 1 and <= 61) or (>= 64 and <= 77) or 82 or 93 or 94 or 97;
 
     private struct ParseState

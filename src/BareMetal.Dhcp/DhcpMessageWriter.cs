@@ -224,8 +224,11 @@ public ref struct DhcpMessageWriter
     /// Adds an option; a value over 255 bytes is split into consecutive instances of the same code (RFC 3396 §5).
     /// </summary>
     /// <param name="code">The option code (not Pad or End).</param>
-    /// <param name="value">The value bytes (empty writes a zero-length option).</param>
-    /// <returns>Whether it fitted; nothing is written otherwise.</returns>
+    /// <param name="value">The value bytes; empty writes a zero-length option where the code allows one (e.g. 80).</param>
+    /// <returns>
+    /// Whether it was written: <c>false</c> when it does not fit, or when the value is empty for an option that needs
+    /// one (the same rule <see cref="DhcpMessageReader"/> enforces); nothing is written then.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is Pad or End.</exception>
     public bool TryAddOption(DhcpOptionCode code, scoped ReadOnlySpan<byte> value)
     {
@@ -236,7 +239,7 @@ public ref struct DhcpMessageWriter
 
         var instances = Math.Max(1, (value.Length + 254) / 255);
         var needed = value.Length + (2 * instances);
-        if (_state != State.Writing || needed > _limit - _reserved - _position)
+        if (_state != State.Writing || needed > _limit - _reserved - _position || (value.IsEmpty && DhcpMessageReader.RequiresValue((byte)code)))
         {
             return false;
         }
@@ -303,7 +306,7 @@ public ref struct DhcpMessageWriter
         // 16,320 bytes at most (the largest 64-KiB message): written in place after the header bytes it needs.
         var length = addresses.Length * 4;
         var instances = Math.Max(1, (length + 254) / 255);
-        if (_state != State.Writing || length + (2 * instances) > _limit - _reserved - _position)
+        if (_state != State.Writing || length + (2 * instances) > _limit - _reserved - _position || (length == 0 && DhcpMessageReader.RequiresValue((byte)code)))
         {
             return false;
         }
@@ -331,7 +334,7 @@ public ref struct DhcpMessageWriter
 
         var length = text.Length;
         var instances = Math.Max(1, (length + 254) / 255);
-        if (length + (2 * instances) > _limit - _reserved - _position)
+        if (length + (2 * instances) > _limit - _reserved - _position || (length == 0 && DhcpMessageReader.RequiresValue((byte)code)))
         {
             return false;
         }

@@ -274,3 +274,26 @@ public class WriterTests
         Assert.True(threw);
     }
 }
+
+/// <summary>The writer refuses what the reader would reject, so its output always parses.</summary>
+public class WriterValidityTests
+{
+    [Fact]
+    public void TryAdd_EmptyValueWhereRequired_FalseButRapidCommitAllowed()
+    {
+        var buffer = new byte[600];
+        var writer = new DhcpMessageWriter(buffer);
+        Assert.True(writer.TryStartMessage(DhcpOpcode.BootRequest, DhcpMessageType.Discover, 1, 1, [1, 2, 3, 4, 5, 6]));
+        var before = writer.BytesWritten;
+
+        Assert.False(writer.TryAddOption(DhcpOptionCode.HostName, []));
+        Assert.False(writer.TryAddAddressesOption(DhcpOptionCode.DomainNameServer, []));
+        Assert.False(writer.TryAddAsciiOption(DhcpOptionCode.VendorClassIdentifier, ""));
+        Assert.Equal(before, writer.BytesWritten);
+
+        Assert.True(writer.TryAddOption(DhcpOptionCode.RapidCommit, []));
+        Assert.True(writer.TryComplete(out var written));
+        Assert.True(DhcpMessageReader.TryParse(buffer.AsSpan(0, written), out var read, out _));
+        Assert.True(read.ContainsOption(DhcpOptionCode.RapidCommit));
+    }
+}
