@@ -15,9 +15,9 @@ internal sealed class DhcpServerConfiguration
     {
     }
 
-    public required IReadOnlyList<InterfaceConfiguration> Interfaces { get; init; }
+    public required InterfaceConfiguration[] Interfaces { get; init; }
 
-    public required IReadOnlyList<SubnetConfiguration> Subnets { get; init; }
+    public required SubnetConfiguration[] Subnets { get; init; }
 
     public Dictionary<MacAddress, ReservationConfiguration> ReservationsByMac { get; } = [];
 
@@ -108,8 +108,8 @@ internal sealed class DhcpServerConfiguration
 
         var result = new DhcpServerConfiguration
         {
-            Interfaces = interfaces,
-            Subnets = subnets,
+            Interfaces = [.. interfaces],
+            Subnets = [.. subnets],
             OfferTimeoutMilliseconds = (long)options.OfferTimeout.TotalMilliseconds,
             DeclineQuarantineMilliseconds = (long)options.DeclineQuarantine.TotalMilliseconds,
             DiscoveredIntervalMilliseconds = (long)options.DiscoveredEventInterval.TotalMilliseconds,

@@ -72,7 +72,7 @@ public sealed partial class DhcpServerEngine : IDisposable
     public IDhcpLeaseStore Leases => _leases;
 
     /// <summary>The number of configured interfaces (valid <see cref="DhcpPacketContext.InterfaceIndex"/> values are below it).</summary>
-    public int InterfaceCount => _config.Interfaces.Count;
+    public int InterfaceCount => _config.Interfaces.Length;
 
     /// <summary>
     /// Handles one request. The reply, if any, is written to <paramref name="reply"/> (1,500 bytes suffice for any
@@ -106,26 +106,14 @@ public sealed partial class DhcpServerEngine : IDisposable
         return Finish(result, started);
     }
 
-    /// <summary>Forces saved lease changes to storage (the transport calls it before sending replies that need it).</summary>
-    public void Flush()
-    {
-        lock (_gate)
-        {
-            _leases.Flush();
-        }
-    }
+    /// <summary>
+    /// Forces saved lease changes to storage. The transport calls it before sending replies that need it, from its own
+    /// flushing thread: it does not take the engine's lock, so other clients are answered while the disk works.
+    /// </summary>
+    public void Flush() => _leases.Flush();
 
-    /// <summary>Whether the lease store holds changes not yet flushed.</summary>
-    public bool HasUnflushedChanges
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _leases.HasUnflushedChanges;
-            }
-        }
-    }
+    /// <summary>Whether the lease store holds changes not yet flushed (safe to ask from any thread).</summary>
+    public bool HasUnflushedChanges => _leases.HasUnflushedChanges;
 
     /// <inheritdoc/>
     public void Dispose()

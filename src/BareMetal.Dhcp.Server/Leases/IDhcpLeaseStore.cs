@@ -29,7 +29,11 @@ public interface IDhcpLeaseStore : IDisposable
     /// <summary>Forgets a lease.</summary>
     void Remove(DhcpLease lease);
 
-    /// <summary>Makes every saved durable change survive a crash before returning (according to the sync policy).</summary>
+    /// <summary>
+    /// Makes every durable change saved before the call survive a crash before returning (according to the sync
+    /// policy). Unlike the other members it may be called from another thread while the engine works, so the
+    /// transport can wait for the disk without holding up other clients.
+    /// </summary>
     void Flush();
 
     /// <summary>A copy of every lease, for inspection and compaction.</summary>

@@ -11,7 +11,8 @@ namespace BareMetal.Dhcp.Server.Leases;
 /// <summary>
 /// Leases in memory, made durable by an append-only journal (<c>leases.journal</c> in the configured folder).
 /// Every durable change is one fixed-size, checksummed record; <see cref="Flush"/> writes the pending records with
-/// one write and, by default, one fsync, so the transport can group-commit a batch of DHCPACKs. On open the journal
+/// one write and, by default, one fsync, so the transport can group-commit a batch of DHCPACKs. <see cref="Flush"/>
+/// may run on another thread while the engine goes on saving: records saved during a flush go into the next one. On open the journal
 /// is replayed up to the last good record (a torn or corrupt tail is cut off with a warning), and it is compacted
 /// (rewritten with one record per lease, then atomically renamed) when it grows well beyond the live leases.
 /// </summary>
@@ -27,8 +28,11 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
     private readonly long _syncIntervalTicks;
     private readonly ILogger _logger;
     private readonly DhcpServerMetrics? _metrics;
+    private readonly Lock _pendingGate = new();
+    private readonly Lock _fileGate = new();
     private FileStream _file;
     private byte[] _pending = new byte[64 * LeaseJournalFormat.RecordLength];
+    private byte[] _writing = new byte[64 * LeaseJournalFormat.RecordLength];
     private int _pendingLength;
     private long _recordsInFile;
     private long _lastSyncTimestamp;
@@ -69,7 +73,16 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
     public long RecordsInFile => _recordsInFile;
 
     /// <inheritdoc/>
-    public override bool HasUnflushedChanges => _pendingLength > 0 || (_unsynced && _syncMode == LeaseJournalSyncMode.Durable);
+    public override bool HasUnflushedChanges
+    {
+        get
+        {
+            lock (_pendingGate)
+            {
+                return _pendingLength > 0 || (_unsynced && _syncMode == LeaseJournalSyncMode.Durable);
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public override void Save(DhcpLease lease, bool durable)
@@ -78,6 +91,12 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
         if (durable)
         {
             Append(LeaseJournalFormat.KindUpsert, lease);
+
+            // Saves come from the engine under its lock, so the leases can be walked safely here.
+            if (Volatile.Read(ref _recordsInFile) > CompactionMinimumRecords && _recordsInFile > 4L * Math.Max(Count, 1))
+            {
+                Compact();
+            }
         }
     }
 
@@ -91,34 +110,33 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
     /// <inheritdoc/>
     public override void Flush()
     {
-        if (_pendingLength > 0)
+        lock (_fileGate)
         {
-            _file.Write(_pending, 0, _pendingLength);
-            _recordsInFile += _pendingLength / LeaseJournalFormat.RecordLength;
-            _pendingLength = 0;
-            _unsynced = true;
-        }
-
-        if (_unsynced)
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (_syncMode == LeaseJournalSyncMode.Durable
-                || (_syncMode == LeaseJournalSyncMode.Interval && now - _lastSyncTimestamp >= _syncIntervalTicks))
+            WritePending();
+            if (_unsynced)
             {
-                Sync(now);
+                var now = Stopwatch.GetTimestamp();
+                if (_syncMode == LeaseJournalSyncMode.Durable
+                    || (_syncMode == LeaseJournalSyncMode.Interval && now - _lastSyncTimestamp >= _syncIntervalTicks))
+                {
+                    Sync(now);
+                }
             }
-        }
-
-        if (_recordsInFile > CompactionMinimumRecords && _recordsInFile > 4L * Math.Max(Count, 1))
-        {
-            Compact();
         }
     }
 
     /// <summary>Rewrites the journal with one record per lease (offers excluded) and swaps it in atomically.</summary>
     public void Compact()
     {
-        Flush();
+        lock (_fileGate)
+        {
+            WritePending();
+            CompactLocked();
+        }
+    }
+
+    private void CompactLocked()
+    {
         var started = Stopwatch.GetTimestamp();
         var before = _recordsInFile;
         var temporary = _path + ".compact";
@@ -160,14 +178,12 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
     {
         if (disposing)
         {
-            if (_pendingLength > 0 || _unsynced)
+            lock (_fileGate)
             {
-                _file.Write(_pending, 0, _pendingLength);
-                _pendingLength = 0;
+                WritePending();
                 _file.Flush(flushToDisk: _syncMode != LeaseJournalSyncMode.None);
+                _file.Dispose();
             }
-
-            _file.Dispose();
         }
 
         base.Dispose(disposing);
@@ -175,13 +191,35 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
 
     private void Append(byte kind, DhcpLease lease)
     {
-        if (_pendingLength + LeaseJournalFormat.RecordLength > _pending.Length)
+        lock (_pendingGate)
         {
-            Array.Resize(ref _pending, _pending.Length * 2);
+            if (_pendingLength + LeaseJournalFormat.RecordLength > _pending.Length)
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+            }
+
+            LeaseJournalFormat.WriteRecord(_pending.AsSpan(_pendingLength, LeaseJournalFormat.RecordLength), kind, lease);
+            _pendingLength += LeaseJournalFormat.RecordLength;
+        }
+    }
+
+    /// <summary>Swaps the pending buffer out (briefly, under the pending lock) and writes it; the caller holds the file lock.</summary>
+    private void WritePending()
+    {
+        int length;
+        lock (_pendingGate)
+        {
+            (_pending, _writing) = (_writing, _pending);
+            length = _pendingLength;
+            _pendingLength = 0;
         }
 
-        LeaseJournalFormat.WriteRecord(_pending.AsSpan(_pendingLength, LeaseJournalFormat.RecordLength), kind, lease);
-        _pendingLength += LeaseJournalFormat.RecordLength;
+        if (length > 0)
+        {
+            _file.Write(_writing, 0, length);
+            Volatile.Write(ref _recordsInFile, _recordsInFile + (length / LeaseJournalFormat.RecordLength));
+            _unsynced = true;
+        }
     }
 
     private void Sync(long now)

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace BareMetal.Dhcp.Server.Transport;
 
 /// <summary>
-/// One socket's receive loop around the engine: one receive buffer and a fixed set of reply slots, all allocated once,
-/// and <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/>, which
-/// allocates nothing per packet. Replies that acknowledge a lease are group-committed: they wait in their slots
-/// while more packets are already queued on the socket, then one journal flush covers them all before they leave.
+/// One socket around the engine, with every buffer allocated once. The receive loop uses
+/// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/> (no allocation per
+/// packet) and sends offers, NAKs and proxy replies at once. Replies that acknowledge a lease go into a ring of reply
+/// slots; a flushing thread group-commits them: it forces the lease journal once for everything in the ring, then sends
+/// those replies. So no DHCPACK leaves before its lease is on disk, and the disk never holds up the receive loop.
 /// </summary>
-internal sealed class DhcpUdpTransport
+internal sealed class DhcpUdpTransport : IDisposable
 {
-    private const int MaxBatch = 64;
+    private const int RingSize = 1024;
     private const int BufferSize = 1536;
     private readonly DhcpServerEngine _engine;
     private readonly Socket _socket;
@@ -24,10 +25,18 @@ internal sealed class DhcpUdpTransport
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly byte[] _receive = new byte[BufferSize];
-    private readonly byte[][] _replies = new byte[MaxBatch][];
-    private readonly int[] _replyLengths = new int[MaxBatch];
-    private readonly SocketAddress[] _destinations = new SocketAddress[MaxBatch];
+    private readonly byte[] _reply = new byte[BufferSize];
     private readonly SocketAddress _remote = new(AddressFamily.InterNetwork);
+    private readonly SocketAddress _replyDestination = new IPEndPoint(IPAddress.Any, 0).Serialize();
+    private readonly byte[][] _ring = new byte[RingSize][];
+    private readonly int[] _ringLength = new int[RingSize];
+    private readonly SocketAddress[] _ringDestination = new SocketAddress[RingSize];
+    private readonly SemaphoreSlim _space = new(RingSize, RingSize);
+    private readonly AutoResetEvent _work = new(false);
+    private readonly Lock _ringGate = new();
+    private long _head;
+    private long _tail;
+    private volatile bool _stopping;
 
     public DhcpUdpTransport(DhcpServerEngine engine, Socket socket, int interfaceIndex, string interfaceName, bool bootServerPort, ILogger logger, TimeProvider time)
     {
@@ -38,16 +47,38 @@ internal sealed class DhcpUdpTransport
         _bootServerPort = bootServerPort;
         _logger = logger;
         _time = time;
-        for (var i = 0; i < MaxBatch; i++)
+        for (var i = 0; i < RingSize; i++)
         {
-            _replies[i] = new byte[BufferSize];
-            _destinations[i] = new IPEndPoint(IPAddress.Any, 0).Serialize();
+            _ring[i] = new byte[BufferSize];
+            _ringDestination[i] = new IPEndPoint(IPAddress.Any, 0).Serialize();
         }
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var pending = 0;
+        var flusher = new Thread(FlushLoop) { IsBackground = true, Name = $"dhcp-flush-{_interfaceName}" };
+        flusher.Start();
+        try
+        {
+            await ReceiveLoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stopping = true;
+            _work.Set();
+            flusher.Join();
+            Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _work.Dispose();
+        _space.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             int received;
@@ -70,13 +101,12 @@ internal sealed class DhcpUdpTransport
                 continue;
             }
 
-            var slot = pending;
             DhcpProcessResult result;
             try
             {
                 var (source, sourcePort) = ReadEndPoint(_remote);
                 var context = new DhcpPacketContext(_interfaceIndex, source, sourcePort, _bootServerPort, _time.GetUtcNow().ToUnixTimeMilliseconds());
-                result = _engine.Process(_receive.AsSpan(0, received), context, _replies[slot]);
+                result = _engine.Process(_receive.AsSpan(0, received), context, _reply);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -85,70 +115,118 @@ internal sealed class DhcpUdpTransport
                 continue;
             }
 
-            if (result.HasReply)
+            if (!result.HasReply)
             {
-                WriteEndPoint(_destinations[slot], result.Destination, result.DestinationPort);
-                _replyLengths[slot] = result.ReplyLength;
-                if (result.RequiresFlush)
+                if (result.IgnoreReason == DhcpIgnoreReason.NoReplyExpected)
                 {
-                    pending++;
+                    // Releases and declines have no reply but are made durable promptly all the same.
+                    _work.Set();
                 }
-                else
-                {
-                    await SendAsync(slot, cancellationToken).ConfigureAwait(false);
-                }
+
+                continue;
             }
 
-            // Group commit: keep collecting while more requests are already waiting, then one flush for all.
-            if (pending == MaxBatch || (pending > 0 && _socket.Available == 0))
+            if (!result.RequiresFlush)
             {
-                pending = await FlushAndSendAsync(pending, cancellationToken).ConfigureAwait(false);
+                WriteEndPoint(_replyDestination, result.Destination, result.DestinationPort);
+                Send(_reply.AsSpan(0, result.ReplyLength), _replyDestination);
+                continue;
             }
-            else if (pending == 0 && _socket.Available == 0 && _engine.HasUnflushedChanges)
-            {
-                // Releases and declines have no reply but are still made durable promptly.
-                await FlushAndSendAsync(0, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
-        if (pending > 0)
-        {
-            await FlushAndSendAsync(pending, CancellationToken.None).ConfigureAwait(false);
+            // Wait for a free slot (only when a slow disk has 1,024 acknowledgements in flight).
+            try
+            {
+                await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var slot = (int)(_tail % RingSize);
+            _reply.AsSpan(0, result.ReplyLength).CopyTo(_ring[slot]);
+            _ringLength[slot] = result.ReplyLength;
+            WriteEndPoint(_ringDestination[slot], result.Destination, result.DestinationPort);
+            lock (_ringGate)
+            {
+                _tail++;
+            }
+
+            _work.Set();
         }
     }
 
-    private async ValueTask<int> FlushAndSendAsync(int pending, CancellationToken cancellationToken)
+    /// <summary>Group commit: one journal flush for every acknowledgement queued so far, then send them.</summary>
+    private void FlushLoop()
     {
-        try
+        while (true)
         {
-            _engine.Flush();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Not durable, so not acknowledged: the clients retry and will be answered once the disk recovers.
-            Log.FlushFailed(_logger, exception);
-            return 0;
-        }
+            _work.WaitOne(TimeSpan.FromMilliseconds(250));
+            long start;
+            long end;
+            lock (_ringGate)
+            {
+                start = _head;
+                end = _tail;
+            }
 
-        for (var i = 0; i < pending; i++)
-        {
-            await SendAsync(i, cancellationToken).ConfigureAwait(false);
-        }
+            if (start == end && !_engine.HasUnflushedChanges)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
 
-        return 0;
+                continue;
+            }
+
+            try
+            {
+                _engine.Flush();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Not durable, so not acknowledged: the clients retry and are answered once the disk recovers.
+                Log.FlushFailed(_logger, exception);
+                lock (_ringGate)
+                {
+                    var dropped = _tail - _head;
+                    _head = _tail;
+                    _space.Release((int)dropped);
+                }
+
+                continue;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var slot = (int)(i % RingSize);
+                Send(_ring[slot].AsSpan(0, _ringLength[slot]), _ringDestination[slot]);
+            }
+
+            lock (_ringGate)
+            {
+                _head = end;
+            }
+
+            if (end > start)
+            {
+                _space.Release((int)(end - start));
+            }
+        }
     }
 
-    private async ValueTask SendAsync(int slot, CancellationToken cancellationToken)
+    private void Send(ReadOnlySpan<byte> datagram, SocketAddress destination)
     {
         try
         {
-            await _socket.SendToAsync(_replies[slot].AsMemory(0, _replyLengths[slot]), SocketFlags.None, _destinations[slot], cancellationToken).ConfigureAwait(false);
+            _socket.SendTo(datagram, SocketFlags.None, destination);
         }
         catch (SocketException exception)
         {
-            Log.SendFailed(_logger, exception, _interfaceName, _destinations[slot].ToString());
+            Log.SendFailed(_logger, exception, _interfaceName, destination.ToString());
         }
-        catch (OperationCanceledException)
+        catch (ObjectDisposedException)
         {
         }
     }
