@@ -146,4 +146,53 @@ public class BiosIpxeCaptureTests
         Assert.False(info.IsBootRequest);
         Assert.Equal(PxeNotBootReason.NotARequest, info.NotBootReason);
     }
+
+    [Fact]
+    public void Frame5Request_Ipxe_NamesServerAndRequestedAddress()
+    {
+        // tshark: options 53=03 ... 54=c0000201 50=c000029d, after the same PXE options as the DISCOVER.
+        var reader = Captures.Parse(Captures.Frame(Captures.BiosIpxe, 5));
+
+        Assert.Equal(DhcpMessageType.Request, reader.MessageType);
+        Assert.Equal(0x7bde6a14u, reader.TransactionId);
+        Assert.True(reader.TryGetServerIdentifier(out var serverId));
+        Assert.Equal(new Ipv4Address(192, 0, 2, 1), serverId);
+        Assert.True(reader.TryGetRequestedIpAddress(out var requested));
+        Assert.Equal(new Ipv4Address(192, 0, 2, 157), requested);
+        var info = PxeClassifier.Classify(reader);
+        Assert.True(info.IsBootRequest);
+        Assert.Equal(FirmwareKind.Ipxe, info.FirmwareKind);
+    }
+
+    [Fact]
+    public void Frame6Ack_Dnsmasq_LeaseAndBootFileUrl()
+    {
+        // tshark: 53=05 54=c0000201 51=00000e10 67="http://192.0.2.1:8080/boot-bios.ipxe\0" 58=00000708 59=00000c4e
+        // 1=ffffff00 28=c00002ff 3=c0000201.
+        var reader = Captures.Parse(Captures.Frame(Captures.BiosIpxe, 6));
+
+        Assert.Equal(DhcpMessageType.Ack, reader.MessageType);
+        Assert.Equal(new Ipv4Address(192, 0, 2, 157), reader.YourAddress);
+        Assert.True(reader.TryGetLeaseTime(out var lease));
+        Assert.Equal(3600u, lease);
+        Assert.True(reader.TryGetOption(DhcpOptionCode.BroadcastAddress, out var broadcast));
+        Assert.Equal(new Ipv4Address(192, 0, 2, 255), Ipv4Address.Read(broadcast));
+        Assert.True(reader.TryGetOption(DhcpOptionCode.Router, out var router));
+        Assert.Equal(new Ipv4Address(192, 0, 2, 1), Ipv4Address.Read(router));
+        Assert.True(reader.TryGetBootFileNameOption(out var bootFile));
+        Assert.Equal("http://192.0.2.1:8080/boot-bios.ipxe\0", Encoding.ASCII.GetString(bootFile));
+    }
+
+    [Fact]
+    public void Frame10Ack_ToLinuxUdhcpc_NoBootFile()
+    {
+        // tshark: 53=05 54 51 58 59 1 28 3; no option 67 for the booted kernel's client.
+        var reader = Captures.Parse(Captures.Frame(Captures.BiosIpxe, 10));
+
+        Assert.Equal(DhcpMessageType.Ack, reader.MessageType);
+        Assert.Equal(0x53159e5eu, reader.TransactionId);
+        Assert.False(reader.ContainsOption(DhcpOptionCode.BootFileName));
+        Assert.True(reader.TryGetRebindingTime(out var t2));
+        Assert.Equal(3150u, t2);
+    }
 }
