@@ -12,7 +12,7 @@ public sealed class IpxeCommand : IEquatable<IpxeCommand>
     private readonly int _argumentStart;
     private IReadOnlyList<IpxeToken>? _arguments;
 
-    internal IpxeCommand(IpxeToken[] tokens, IpxeSeparator separator)
+    internal IpxeCommand(IpxeToken[] tokens, IpxeSeparator separator, List<IpxeOption>? scratch = null)
     {
         _tokens = tokens;
         Separator = separator;
@@ -32,7 +32,7 @@ public sealed class IpxeCommand : IEquatable<IpxeCommand>
             return;
         }
 
-        var result = IpxeOptionParser.Parse(tokens, Definition);
+        var result = IpxeOptionParser.Parse(tokens, Definition, scratch);
         _options = result.Options;
         _argumentStart = result.ArgumentStart;
         HasEndOfOptions = result.EndOfOptions;

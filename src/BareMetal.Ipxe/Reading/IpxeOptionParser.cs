@@ -11,9 +11,13 @@ internal static class IpxeOptionParser
 {
     private static readonly IpxeOptionDefinition HelpOption = IpxeOptionDefinition.Flag("help", 'h');
 
-    public static Result Parse(IpxeToken[] tokens, IpxeCommandDefinition definition)
+    /// <param name="tokens">The command's tokens, name first.</param>
+    /// <param name="definition">The command's definition.</param>
+    /// <param name="scratch">A reusable list for the options found (cleared here), or null to allocate one when needed.</param>
+    public static Result Parse(IpxeToken[] tokens, IpxeCommandDefinition definition, List<IpxeOption>? scratch)
     {
-        List<IpxeOption>? options = null;
+        scratch?.Clear();
+        var options = scratch;
         var definitions = (IpxeOptionDefinition[])definition.Options;
         var index = 1;
         var endOfOptions = false;
@@ -53,7 +57,7 @@ internal static class IpxeOptionParser
             errorIndex = argumentCount > definition.MaxArguments ? index + definition.MaxArguments : 0;
         }
 
-        return new Result(options?.ToArray() ?? [], index, endOfOptions, error, errorIndex);
+        return new Result(options is null || options.Count == 0 ? [] : options.ToArray(), index, endOfOptions, error, errorIndex);
     }
 
     private static IpxeOptionError ParseLong(IpxeToken[] tokens, ref int index, IpxeOptionDefinition[] definitions, ref List<IpxeOption>? options)

@@ -72,12 +72,16 @@ public static class IpxeScriptReader
             : IpxeHeader.None;
     }
 
+    /// <summary>iPXE's <c>isspace()</c> set.</summary>
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\v\f\r");
+
     private sealed class Parser(string text)
     {
         private readonly List<IpxeLine> _lines = new(Math.Max(4, text.Length / 24));
         private readonly List<IpxeDiagnostic> _diagnostics = [];
         private readonly List<IpxeToken> _tokens = new(16);
         private readonly List<IpxeCommand> _commands = new(4);
+        private readonly List<IpxeOption> _options = new(8);
         private readonly List<(int LogicalOffset, int Line, int Column)> _segments = [];
         private int _physicalLine = 1;
 
@@ -241,11 +245,8 @@ public static class IpxeScriptReader
                     break;
                 }
 
-                while (i < span.Length && !IpxeSyntax.IsSpace(span[i]))
-                {
-                    i++;
-                }
-
+                var length = span[i..].IndexOfAny(Whitespace);
+                i = length < 0 ? span.Length : i + length;
                 var token = span[start..i];
                 var separator = token.Length switch
                 {
@@ -274,7 +275,7 @@ public static class IpxeScriptReader
 
         private void AddCommand(IpxeSeparator separator)
         {
-            var command = new IpxeCommand([.. _tokens], separator);
+            var command = new IpxeCommand([.. _tokens], separator, _options);
             _tokens.Clear();
             _commands.Add(command);
             if (command.OptionError != IpxeOptionError.None)
