@@ -16,6 +16,7 @@ namespace BareMetal.Images;
 public sealed class ImageStreamClient
 {
     private const int ReadChunkSize = 256 * 1024;
+    private const int FlushThreshold = 1024 * 1024;
     private readonly HttpClient _client;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (its timeout applies to response headers only).</summary>
@@ -153,6 +154,7 @@ public sealed class ImageStreamClient
                 _ => null,
             };
             var body = decompressor ?? http;
+            var unflushed = 0;
             while (true)
             {
                 var memory = writer.GetMemory(ReadChunkSize);
@@ -163,6 +165,16 @@ public sealed class ImageStreamClient
                 }
 
                 writer.Advance(n);
+                unflushed += n;
+
+                // Hand data to the consumer in 1 MiB steps: every flush wakes the other side through the thread
+                // pool, and fewer wake-ups mean less spinning on a machine with few cores.
+                if (unflushed < FlushThreshold)
+                {
+                    continue;
+                }
+
+                unflushed = 0;
                 var flush = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                 if (flush.IsCompleted || flush.IsCanceled)
                 {
