@@ -16,7 +16,7 @@ LAB_PACKAGES=(
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(
-  golang-go golang-github-insomniacslk-dhcp-dev golang-github-google-gopacket-dev golang-github-pin-tftp-dev
+  golang-go golang-github-insomniacslk-dhcp-dev golang-github-google-gopacket-dev golang-github-pin-tftp-dev time
 )
 
 ensure_packages() {
