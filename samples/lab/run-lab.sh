@@ -10,7 +10,8 @@
 # LAB_INSTALL_TIMEOUT / LAB_DISK_TIMEOUT (seconds per boot round, default 900 / 420),
 # LAB_SKIP_BUILD=1 (reuse the last published host and agent), LAB_HOST_DLL (run this built
 # baremetal-host.dll with dotnet instead of publishing the host), LAB_KERNEL_PACKAGE (default: the
-# package linux-image-amd64 depends on).
+# package linux-image-amd64 depends on), LAB_UEFI_BOOT_ORDER (disk-first, the default, or network-first;
+# lib/qemu.sh explains why).
 set -euo pipefail
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
