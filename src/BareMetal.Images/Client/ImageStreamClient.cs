@@ -80,13 +80,10 @@ public sealed class ImageStreamClient
             {
                 await producer.ConfigureAwait(false);
             }
-            catch (Exception producerFailure) when (producerFailure is not ImageStreamException || e is not ImageStreamException)
+#pragma warning disable CA1031 // The producer's failure already reached the consumer through the pipe (it is `e`), or is a consequence of `e`.
+            catch (Exception)
+#pragma warning restore CA1031
             {
-                // The producer's own failure is either the same one or a consequence of this one.
-            }
-            catch (ImageStreamException)
-            {
-                // Already reported through the pipe.
             }
 
             target.Abort();
