@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
 
@@ -21,12 +22,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public IPEndPoint EndPoint => Server.LocalEndPoint!;
 
-    public static async Task<LoopbackServer> StartAsync(Action<TftpServerOptions>? configure = null, ITftpFileProvider? provider = null, InMemoryTftpFileProvider? files = null, IEnumerable<ITftpServerObserver>? observers = null)
+    public static async Task<LoopbackServer> StartAsync(Action<TftpServerOptions>? configure = null, ITftpFileProvider? provider = null, InMemoryTftpFileProvider? files = null, IEnumerable<ITftpServerObserver>? observers = null, IMeterFactory? meterFactory = null)
     {
         var options = new TftpServerOptions { ListenAddress = "127.0.0.1", Port = 0 };
         configure?.Invoke(options);
         files ??= new InMemoryTftpFileProvider(options.AllowWrite);
-        var metrics = new TftpMetrics();
+        var metrics = new TftpMetrics(meterFactory);
         var server = new TftpServer(options, provider ?? files, null, metrics, observers);
         await server.StartAsync();
         return new LoopbackServer(server, files, metrics);

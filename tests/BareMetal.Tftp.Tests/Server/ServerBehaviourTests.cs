@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using BareMetal.Tftp.Tests.Codec;
 
 namespace BareMetal.Tftp.Tests.Server;
@@ -252,10 +253,14 @@ public sealed class ServerBehaviourTests
     {
         var observer = new RecordingObserver();
         var measurements = new Dictionary<string, double>();
+        // A meter factory of this test's own: other tests run servers in parallel on meters of the same name,
+        // so only instruments from this factory's scope are counted.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == TftpMetrics.MeterName)
+            if (instrument.Meter.Name == TftpMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -263,7 +268,7 @@ public sealed class ServerBehaviourTests
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => { lock (measurements) { measurements[instrument.Name] = measurements.GetValueOrDefault(instrument.Name) + value; } });
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => { lock (measurements) { measurements[instrument.Name] = measurements.GetValueOrDefault(instrument.Name) + 1; } });
         listener.Start();
-        await using var server = await LoopbackServer.StartAsync(observers: [observer]);
+        await using var server = await LoopbackServer.StartAsync(observers: [observer], meterFactory: meterFactory);
         server.Files.Set("f", new byte[3000]);
 
         using var destination = new MemoryStream();
