@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using BareMetal.Testing;
 
 namespace BareMetal.Dhcp.Server.Tests.Interop;
 
@@ -137,22 +138,7 @@ internal sealed class NetworkLab : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _processes)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(5_000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
-            process.Dispose();
-        }
+        StartedProcesses.StopAll(_processes);
 
         foreach (var ns in _namespaces)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using BareMetal.Testing;
 
 namespace BareMetal.Tftp.Tests.Interop;
 
@@ -138,22 +139,7 @@ internal sealed partial class NetworkPair : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _processes)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
-            process.Dispose();
-        }
+        StartedProcesses.StopAll(_processes);
 
         foreach (var factory in _factories)
         {
