@@ -56,6 +56,9 @@ public sealed class IpxeMenuSpec
     /// <summary>How long the menu waits before choosing <see cref="DefaultLabel"/>; 0 waits forever.</summary>
     public long TimeoutMilliseconds { get; init; }
 
+    /// <summary>How the <see cref="IpxeMenuAction.LocalDisk"/> entries boot the disk; <see cref="LocalBootSpec.Default"/> when null.</summary>
+    public LocalBootSpec? LocalBoot { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Entries, nameof(Entries));

@@ -58,34 +58,61 @@ public static class IpxeScripts
     }
 
     /// <summary>
-    /// Writes a script that boots the local disk: on BIOS <c>sanboot --no-describe --drive 0x80</c> (boot the
-    /// first hard disk through INT 13h without describing it in an iBFT/ABFT); on EFI <c>exit</c>, which
-    /// returns to the firmware so that it tries the next boot option (the disk).
+    /// Writes a script that boots the local disk as <paramref name="localBoot"/> describes (by default: on BIOS
+    /// <c>sanboot --no-describe --drive 0x80</c>, booting the first hard disk through INT 13h without describing it
+    /// in an iBFT/ABFT; on EFI <c>exit</c>). With <see cref="LocalBootSpec.EfiVolumeLabel"/> an EFI machine chains
+    /// the installed loader from its EFI System Partition:
+    /// <code>
+    /// #!ipxe
+    /// echo Booting from local disk
+    /// chain --autofree file://ESP/EFI/BOOT/BOOTX64.EFI || echo Could not start the installed EFI loader
+    /// exit 1
+    /// </code>
     /// </summary>
-    public static void WriteLocalBoot(IBufferWriter<byte> writer, IpxePlatform platform, string? message = "Booting from local disk")
+    /// <exception cref="ArgumentException">A value of <paramref name="localBoot"/> cannot be written (the message names it and the fix).</exception>
+    public static void WriteLocalBoot(IBufferWriter<byte> writer, IpxePlatform platform, string? message = "Booting from local disk", LocalBootSpec? localBoot = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        localBoot ??= LocalBootSpec.Default;
+        localBoot.Validate();
         var builder = new IpxeScriptBuilder(writer).Header();
         if (message is { Length: > 0 })
         {
             builder.Echo(message);
         }
 
-        AppendLocalBoot(ref builder, platform);
+        AppendLocalBootCore(ref builder, platform, localBoot);
         builder.Complete();
     }
 
-    /// <summary>Appends the local-disk boot command for the platform (see <see cref="WriteLocalBoot"/>).</summary>
-    public static void AppendLocalBoot(ref IpxeScriptBuilder builder, IpxePlatform platform)
+    /// <summary>Appends the local-disk boot commands for the platform (see <see cref="WriteLocalBoot"/>).</summary>
+    /// <exception cref="ArgumentException">A value of <paramref name="localBoot"/> cannot be written (the message names it and the fix).</exception>
+    public static void AppendLocalBoot(ref IpxeScriptBuilder builder, IpxePlatform platform, LocalBootSpec? localBoot = null)
     {
-        if (platform == IpxePlatform.Efi)
+        localBoot ??= LocalBootSpec.Default;
+        localBoot.Validate();
+        AppendLocalBootCore(ref builder, platform, localBoot);
+    }
+
+    private static void AppendLocalBootCore(ref IpxeScriptBuilder builder, IpxePlatform platform, LocalBootSpec localBoot)
+    {
+        if (platform != IpxePlatform.Efi)
+        {
+            builder.Sanboot(drive: localBoot.BiosDrive, noDescribe: true);
+            return;
+        }
+
+        if (localBoot.EfiLoaderUri is not { } loader)
         {
             builder.Exit();
+            return;
         }
-        else
-        {
-            builder.Sanboot(drive: FirstHardDisk, noDescribe: true);
-        }
+
+        // iPXE opens the FAT volume whose label matches the URI's host (efi_local_open_volume()) and starts the
+        // loader with LoadImage/StartImage. If it cannot, or the loader returns, "exit 1" hands a failure status
+        // back so the boot manager goes on to its next boot option (UEFI 2.10 §3.1.1) instead of its menu.
+        builder.Chain(loader, localBoot.EfiLoaderArguments, autofree: true).Or().Echo("Could not start the installed EFI loader")
+            .Exit(1);
     }
 
     /// <summary>
@@ -184,7 +211,7 @@ public static class IpxeScripts
                     builder.Chain(entry.ChainUri, autofree: true).Or().Goto("menu-start");
                     break;
                 case IpxeMenuAction.LocalDisk:
-                    AppendLocalBoot(ref builder, platform);
+                    AppendLocalBoot(ref builder, platform, menu.LocalBoot);
                     break;
                 case IpxeMenuAction.Shell:
                     builder.Shell().Then().Goto("menu-start");

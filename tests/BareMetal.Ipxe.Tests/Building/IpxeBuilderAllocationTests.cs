@@ -62,6 +62,22 @@ public class IpxeBuilderAllocationTests
     }
 
     [Fact]
+    public void WriteLocalBoot_EfiVolumeSpecIntoReusedBuffer_AllocatesNothing()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var spec = new LocalBootSpec { EfiVolumeLabel = "BAREMETAL", EfiLoaderArguments = "console=ttyS0" };
+
+        var allocated = Measure(() =>
+        {
+            buffer.ResetWrittenCount();
+            IpxeScripts.WriteLocalBoot(buffer, IpxePlatform.Efi, localBoot: spec);
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.Contains("file://BAREMETAL/EFI/BOOT/BOOTX64.EFI console=ttyS0", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FluentBuilder_IntoReusedBuffer_AllocatesNothing()
     {
         var buffer = new ArrayBufferWriter<byte>(4096);

@@ -104,6 +104,86 @@ public class IpxeScriptsTests
     }
 
     [Fact]
+    public void WriteLocalBoot_EfiWithVolumeLabel_ChainsInstalledLoaderThenExitsWithFailure()
+    {
+        var spec = new LocalBootSpec { EfiVolumeLabel = "BAREMETAL" };
+
+        var text = TestText.Write(w => IpxeScripts.WriteLocalBoot(w, IpxePlatform.Efi, message: null, localBoot: spec));
+
+        Assert.Equal(
+            "#!ipxe\n" +
+            "chain --autofree file://BAREMETAL/EFI/BOOT/BOOTX64.EFI || echo Could not start the installed EFI loader\n" +
+            "exit 1\n",
+            text);
+        Assert.Empty(IpxeLinter.Lint(text, new IpxeLintOptions { Platform = IpxePlatform.Efi }));
+    }
+
+    [Fact]
+    public void WriteLocalBoot_EfiWithPathAndArguments_PassesThemToTheLoader()
+    {
+        var spec = new LocalBootSpec { EfiVolumeLabel = "esp", EfiLoaderPath = LocalBootSpec.Aa64RemovableMediaPath, EfiLoaderArguments = "console=ttyAMA0 quiet" };
+
+        var text = TestText.Write(w => IpxeScripts.WriteLocalBoot(w, IpxePlatform.Efi, message: null, localBoot: spec));
+
+        Assert.Contains("chain --autofree file://esp/EFI/BOOT/BOOTAA64.EFI console=ttyAMA0 quiet || ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteLocalBoot_BiosWithVolumeLabel_StillSanbootsTheConfiguredDrive()
+    {
+        var spec = new LocalBootSpec { EfiVolumeLabel = "BAREMETAL", BiosDrive = 0x81 };
+
+        var text = TestText.Write(w => IpxeScripts.WriteLocalBoot(w, IpxePlatform.Bios, message: null, localBoot: spec));
+
+        Assert.Equal("#!ipxe\nsanboot --no-describe --drive 0x81\n", text);
+    }
+
+    [Theory]
+    [InlineData("", "EfiVolumeLabel")]
+    [InlineData("TWELVECHARSX", "EfiVolumeLabel")]
+    [InlineData("MY DISK", "EfiVolumeLabel")]
+    [InlineData("a/b", "EfiVolumeLabel")]
+    public void WriteLocalBoot_UnusableVolumeLabel_ThrowsNamingTheProperty(string label, string property)
+    {
+        var spec = new LocalBootSpec { EfiVolumeLabel = label };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var error = Assert.Throws<ArgumentException>(() => IpxeScripts.WriteLocalBoot(buffer, IpxePlatform.Efi, localBoot: spec));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.Contains("mkfs.vfat -n", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, buffer.WrittenCount);
+    }
+
+    [Theory]
+    [InlineData("EFI/BOOT/BOOTX64.EFI")]
+    [InlineData("/EFI/../x.efi")]
+    [InlineData("/EFI/BOOT/BOOT X64.EFI")]
+    [InlineData("/")]
+    public void WriteLocalBoot_UnusableLoaderPath_ThrowsNamingTheProperty(string path)
+    {
+        var spec = new LocalBootSpec { EfiVolumeLabel = "ESP", EfiLoaderPath = path };
+
+        var error = Assert.Throws<ArgumentException>(() => TestText.Write(w => IpxeScripts.WriteLocalBoot(w, IpxePlatform.Efi, localBoot: spec)));
+
+        Assert.Equal("EfiLoaderPath", error.ParamName);
+    }
+
+    [Fact]
+    public void WriteMenu_LocalDiskEntryWithSpec_ChainsTheInstalledLoader()
+    {
+        var menu = new IpxeMenuSpec
+        {
+            Entries = [new IpxeMenuEntry { Label = "disk", Text = "Local disk", Action = IpxeMenuAction.LocalDisk }],
+            LocalBoot = new LocalBootSpec { EfiVolumeLabel = "ESP" },
+        };
+
+        var text = TestText.Write(w => IpxeScripts.WriteMenu(w, menu, IpxePlatform.Efi));
+
+        Assert.Contains(":disk\nchain --autofree file://ESP/EFI/BOOT/BOOTX64.EFI || echo Could not start the installed EFI loader\nexit 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WriteChainWithRetry_Forever_LoopsThroughWaitLabel()
     {
         var text = TestText.Write(w => IpxeScripts.WriteChainWithRetry(w, "http://192.0.2.1/boot.ipxe", retryDelaySeconds: 3));
