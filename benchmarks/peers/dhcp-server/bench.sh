@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# perfdhcp against our server (durable journal), Kea 2.2 (memfile) and dnsmasq, one after another, over a veth pair
-# between two namespaces (bmds-b*), in broadcast mode (-l IFACE) and relay mode (-l ADDRESS: giaddr set, port 67).
-# For each server, mode and rate it prints the achieved 4-way exchange rate and the drop ratios; the highest offered
-# rate with under 1% drops in both exchanges is the result.
+# Our server (durable journal by default), Kea 2.2 (memfile) and dnsmasq, one after another, over a veth pair between
+# two namespaces (bmds-b*), driven by perfdhcp or by our load generator (loadgen/), in broadcast mode (clients on the
+# link), relay mode (giaddr set, port 67) and, with the load generator, proxy mode (PXE DISCOVER -> proxy OFFER).
+# Each server is started afresh for every rate (new lease file), so every run hands out new addresses.
+# For each server, mode and rate it prints the achieved exchange rate (4-way; 2-way in proxy mode) and the drop
+# ratios; the highest offered rate with under 1% drops in both exchanges is the result.
 #   usage: benchmarks/peers/dhcp-server/bench.sh [SECONDS_PER_RATE] [RATE...]
-#   env:   SERVERS="ours kea dnsmasq"  MODES="broadcast relay"  SYNC=Durable|Interval|None
+#   env:   SERVERS="ours kea dnsmasq"  MODES="broadcast relay proxy"  SYNC=Durable|Interval|None
+#          DRIVER=perfdhcp|loadgen  OUTSTANDING="64 256" (loadgen only: closed-loop runs after the open-loop rates)
+#          KEEP=1 keeps the work folder (server logs, load generator reports)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../../.." && pwd)
 seconds=${1:-5}; shift || true
 rates=("$@"); [ ${#rates[@]} -gt 0 ] || rates=(500 1000 2000 4000 8000)
 servers=${SERVERS:-ours kea dnsmasq}
 modes=${MODES:-broadcast relay}
 sync=${SYNC:-Durable}
+driver=${DRIVER:-perfdhcp}
+outstanding=(${OUTSTANDING:-})
 
 id=$(printf '%04x' $((RANDOM)))
 S=bmds-b$id-s; C=bmds-b$id-c; IS=bmdsb${id}s; IC=bmdsb${id}c
@@ -26,19 +31,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "# building the runner"
+echo "# building the runner (and the load generator with DRIVER=loadgen)"
 dotnet build "$here/runner" -c Release -o "$work/runner" >/dev/null
+[ "$driver" = loadgen ] && dotnet build "$here/loadgen" -c Release -o "$work/loadgen" >/dev/null
 
 ip netns add "$S"; ip netns add "$C"
 ip link add "$IS" netns "$S" type veth peer name "$IC" netns "$C"
 ip -n "$S" addr add 198.18.0.1/15 dev "$IS"; ip -n "$C" addr add 198.18.0.2/15 dev "$IC"
 ip -n "$S" link set "$IS" up; ip -n "$C" link set "$IC" up; ip -n "$S" link set lo up; ip -n "$C" link set lo up
 
+# Starts a server and waits (at most 10 s) until it listens on port 67.
 start_server() {
-  local name=$1 dir="$work/$1-$2"; mkdir -p "$dir"
+  local name=$1 mode=$2 dir="$work/$1-$2-$3"; mkdir -p "$dir"
   case $name in
     ours)
-      ip netns exec "$S" dotnet "$work/runner/DhcpServerRunner.dll" "$IS" 198.18.0.1 198.18.0.0/15 198.18.0.10-198.19.255.250 "$dir" "$sync" >"$dir/log" 2>&1 &
+      local kind=full; [ "$mode" = proxy ] && kind=proxy
+      ip netns exec "$S" dotnet "$work/runner/DhcpServerRunner.dll" "$IS" 198.18.0.1 198.18.0.0/15 198.18.0.10-198.19.255.250 "$dir" "$sync" "$kind" >"$dir/log" 2>&1 &
       ;;
     kea)
       cat >"$dir/kea.json" <<JSON
@@ -52,28 +60,59 @@ JSON
       KEA_PIDFILE_DIR=$dir KEA_LOCKFILE_DIR=$dir ip netns exec "$S" kea-dhcp4 -c "$dir/kea.json" >"$dir/log" 2>&1 &
       ;;
     dnsmasq)
+      local range=(--dhcp-range=198.18.0.10,198.19.255.250,255.254.0.0,1h)
+      # proxyDHCP: addresses come from elsewhere; answer PXE clients with a boot file only.
+      [ "$mode" = proxy ] && range=(--dhcp-range=198.18.0.1,proxy --pxe-service=X86-64_EFI,"Network boot",snponly.efi)
       ip netns exec "$S" dnsmasq --no-daemon --conf-file=/dev/null --port=0 --user=root --interface="$IS" --bind-interfaces \
-        --dhcp-range=198.18.0.10,198.19.255.250,255.254.0.0,1h --dhcp-lease-max=500000 --no-ping \
+        "${range[@]}" --dhcp-lease-max=500000 --no-ping \
         --dhcp-leasefile="$dir/dnsmasq.leases" --pid-file="$dir/dnsmasq.pid" >"$dir/log" 2>&1 &
       ;;
   esac
   server_pid=$!
-  sleep 3
+  for _ in $(seq 100); do
+    ip netns exec "$S" ss -lnu 2>/dev/null | grep -q ':67 ' && break
+    sleep 0.1
+  done
+  sleep 0.5
 }
 
 stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
-printf '%-8s %-9s %6s %10s %9s %9s\n' server mode rate achieved drop-DO% drop-RA%
+# run_driver MODE RATE|cK  -> prints "achieved drop-DO% drop-RA% p50 p99"
+run_driver() {
+  local mode=$1 load=$2 out
+  if [ "$driver" = perfdhcp ]; then
+    local target=$IC; [ "$mode" = relay ] && target=198.18.0.2
+    out=$(ip netns exec "$C" perfdhcp -4 -l "$target" -r "$load" -R 1000000 -p "$seconds" -W 1000000 198.18.0.1 2>&1 || true)
+    local achieved drops
+    achieved=$(sed -n 's/^Rate: \([0-9.]*\) 4-way.*/\1/p' <<<"$out" | head -1)
+    drops=($(sed -n 's/^drops ratio: \([0-9.]*\).*/\1/p' <<<"$out"))
+    echo "${achieved:-?} ${drops[0]:-?} ${drops[1]:-?} - -"
+  else
+    local how=(--rate "$load"); [[ $load == c* ]] && how=(--outstanding "${load#c}")
+    local where=(--interface "$IC"); [ "$mode" = relay ] && where=(--local 198.18.0.2 --server 198.18.0.1)
+    out=$(ip netns exec "$C" dotnet "$work/loadgen/DhcpLoadGen.dll" --mode "$mode" "${where[@]}" "${how[@]}" --seconds "$seconds" 2>&1 || true)
+    echo "$out" >>"$work/loadgen.txt"
+    local r; r=$(grep '^RESULT' <<<"$out" || true)
+    v() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$r"; }
+    [ "$mode" = proxy ] && echo "$(v achieved) $(v drop_do) - $(v p50_us) $(v p99_us)" || echo "$(v achieved) $(v drop_do) $(v drop_ra) $(v p50_us) $(v p99_us)"
+  fi
+}
+
+echo "# driver $driver, $seconds s per rate, journal $sync (ours), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %-9s %7s %10s %9s %9s %8s %8s\n' server mode offered achieved drop-DO% drop-RA% p50-us p99-us
+loads=("${rates[@]}"); [ "$driver" = loadgen ] && for k in "${outstanding[@]}"; do loads+=("c$k"); done
 for server in $servers; do
   for mode in $modes; do
-    start_server "$server" "$mode"
-    target=$IC; [ "$mode" = relay ] && target=198.18.0.2
-    for rate in "${rates[@]}"; do
-      out=$(ip netns exec "$C" perfdhcp -4 -l "$target" -r "$rate" -R 1000000 -p "$seconds" -W 1000000 198.18.0.1 2>&1 || true)
-      achieved=$(sed -n 's/^Rate: \([0-9.]*\) 4-way.*/\1/p' <<<"$out" | head -1)
-      drops=($(sed -n 's/^drops ratio: \([0-9.]*\).*/\1/p' <<<"$out"))
-      printf '%-8s %-9s %6s %10s %9s %9s\n' "$server" "$mode" "$rate" "${achieved:-?}" "${drops[0]:-?}" "${drops[1]:-?}"
+    if [ "$mode" = proxy ] && { [ "$server" = kea ] || [ "$driver" = perfdhcp ]; }; then
+      printf '%-8s %-9s %s\n' "$server" "$mode" "(no proxy mode in ${server/kea/Kea}${driver/loadgen/}; skipped)"; continue
+    fi
+    for load in "${loads[@]}"; do
+      start_server "$server" "$mode" "$load"
+      printf '%-8s %-9s %7s %10s %9s %9s %8s %8s\n' "$server" "$mode" "$load" $(run_driver "$mode" "$load")
+      stop_server
     done
-    stop_server
   done
 done
+[ "$driver" = loadgen ] && [ -n "${KEEP:-}" ] && echo "load generator reports: $work/loadgen.txt"
+true
