@@ -1,22 +1,25 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.IO.Compression;
-using System.IO.Pipelines;
 using System.Security.Cryptography;
-using ZstdSharp;
 
 namespace BareMetal.Images;
 
 /// <summary>
-/// Streams an OS image from an HTTP server to a file or block device: the body is read through a
-/// <see cref="PipeReader"/>, decompressed on the fly (gzip or zstd), hashed with SHA-256 while it flows, and
-/// written in large 4 KiB-aligned blocks. A dropped connection is resumed with <c>Range</c> + <c>If-Range</c>.
+/// Streams an OS image from an HTTP server to a file or block device: the body is decompressed on the fly (gzip,
+/// or zstd by the system's libzstd with a managed fallback), hashed with SHA-256 while it flows, and written in
+/// large 4 KiB-aligned blocks. A dropped connection is resumed with <c>Range</c> + <c>If-Range</c>.
 /// Native AOT and trimming safe (no reflection, no serializers).
 /// </summary>
+/// <remarks>
+/// Three dedicated threads share a few pooled blocks of <see cref="ImageStreamOptions.WriteBufferSize"/> bytes
+/// (<see cref="BlockRing"/>): the decoding thread reads the body synchronously and decompresses straight into a
+/// free block; the hashing thread and the writing thread then read that block at the same time. Decompression,
+/// hashing and writing all overlap, the kernel spreads the three over the cores there are, and a waiting thread
+/// sleeps on a monitor rather than spinning in the thread pool.
+/// </remarks>
 public sealed class ImageStreamClient
 {
-    private const int ReadChunkSize = 256 * 1024;
-    private const int FlushThreshold = 1024 * 1024;
+    /// <summary>Blocks shared by the three threads: one being filled, one being hashed and written, two queued either way.</summary>
+    private const int BlocksInFlight = 4;
     private readonly HttpClient _client;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (its timeout applies to response headers only).</summary>
@@ -55,45 +58,40 @@ public sealed class ImageStreamClient
         var stopwatch = Stopwatch.StartNew();
         using var http = await ResumableHttpStream.OpenAsync(_client, source, options, cancellationToken).ConfigureAwait(false);
         using var target = ImageTarget.Open(targetPath, options.TargetIsDevice, decompression == ImageDecompression.None ? http.TotalLength : null);
-
+        using var ring = new BlockRing(options.WriteBufferSize, BlocksInFlight);
         var reporter = new ProgressReporter(progress, options.ProgressInterval, http, stopwatch);
-        var pipe = new Pipe(new PipeOptions(
-            pauseWriterThreshold: 4L * options.WriteBufferSize,
-            resumeWriterThreshold: 2L * options.WriteBufferSize,
-            minimumSegmentSize: ReadChunkSize,
-            useSynchronizationContext: false));
 
-        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => FillAsync(http, decompression, source, pipe.Writer, failure.Token), CancellationToken.None);
+        var decoder = Dedicated(() => Decode(http, decompression, options.PreferNativeZstd, source, ring));
+        var hasher = Dedicated(() => Hash(ring));
+        var writer = Dedicated(() => Write(ring, target, reporter, cancellationToken));
+
         byte[] digest;
         long written;
-        try
+        bool nativeDecoder;
+        using (cancellationToken.Register(static state => Stop(((BlockRing, ResumableHttpStream))state!), (ring, http)))
         {
-            (digest, written) = await DrainAsync(pipe.Reader, target, options.WriteBufferSize, reporter, failure.Token).ConfigureAwait(false);
-            await producer.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await failure.CancelAsync().ConfigureAwait(false);
-            await pipe.Reader.CompleteAsync(e).ConfigureAwait(false);
             try
             {
-                await producer.ConfigureAwait(false);
+                // Either consumer failing aborts the ring, which wakes the other one with a failure too.
+                written = await writer.ConfigureAwait(false);
+                digest = await hasher.ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // The producer's failure already reached the consumer through the pipe (it is `e`), or is a consequence of `e`.
-            catch (Exception)
-#pragma warning restore CA1031
+            catch (Exception e)
             {
+                // A consumer failed (or received the decoder's failure): stop every thread, then undo the target.
+                Stop((ring, http));
+                await Task.WhenAll(decoder, hasher, writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                target.Abort();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException($"Streaming {source} to '{targetPath}' was cancelled.", e, cancellationToken);
+                }
+
+                throw e as ImageStreamException
+                    ?? new ImageStreamException(ImageStreamFailure.TargetFailed, $"Streaming {source} to '{targetPath}' failed: {e.Message}", e);
             }
 
-            target.Abort();
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw e as ImageStreamException
-                ?? new ImageStreamException(ImageStreamFailure.TargetFailed, $"Streaming {source} to '{targetPath}' failed: {e.Message}", e);
+            nativeDecoder = await decoder.ConfigureAwait(false);
         }
 
         var hex = Convert.ToHexStringLower(digest);
@@ -122,7 +120,7 @@ public sealed class ImageStreamClient
         target.Commit(written, options.FlushToDisk);
         stopwatch.Stop();
         reporter.Final(written);
-        return new ImageStreamResult(hex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified);
+        return new ImageStreamResult(hex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder);
     }
 
     internal static ImageDecompression Resolve(ImageDecompression requested, Uri source)
@@ -138,153 +136,110 @@ public sealed class ImageStreamClient
             : ImageDecompression.None;
     }
 
-    /// <summary>Producer: response body → (decompressor) → pipe, reading straight into the pipe's buffers.</summary>
-    private static async Task FillAsync(ResumableHttpStream http, ImageDecompression decompression, Uri source, PipeWriter writer, CancellationToken cancellationToken)
+    private static void Stop((BlockRing Ring, ResumableHttpStream Http) state)
     {
-        Stream? decompressor = null;
-        try
-        {
-            decompressor = decompression switch
-            {
-                ImageDecompression.Gzip => new GZipStream(http, CompressionMode.Decompress, leaveOpen: true),
-                ImageDecompression.Zstd => new DecompressionStream(http, bufferSize: ReadChunkSize, checkEndOfStream: true, leaveOpen: true),
-                _ => null,
-            };
-            var body = decompressor ?? http;
-            var unflushed = 0;
-            while (true)
-            {
-                var memory = writer.GetMemory(ReadChunkSize);
-                var n = await body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                writer.Advance(n);
-                unflushed += n;
-
-                // Hand data to the consumer in 1 MiB steps: every flush wakes the other side through the thread
-                // pool, and fewer wake-ups mean less spinning on a machine with few cores.
-                if (unflushed < FlushThreshold)
-                {
-                    continue;
-                }
-
-                unflushed = 0;
-                var flush = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (flush.IsCompleted || flush.IsCanceled)
-                {
-                    break;
-                }
-            }
-
-            await writer.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (decompressor is not null && e is not ImageStreamException and not OperationCanceledException)
-        {
-            // InvalidDataException (gzip), ZstdException or EndOfStreamException (a truncated zstd frame).
-            var wrapped = new ImageStreamException(
-                ImageStreamFailure.DecompressionFailed,
-                $"The {decompression} stream from {source} is corrupt after {http.BytesReceived} compressed bytes: {e.Message}",
-                e);
-            await writer.CompleteAsync(wrapped).ConfigureAwait(false);
-            throw wrapped;
-        }
-        catch (Exception e)
-        {
-            await writer.CompleteAsync(e).ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            if (decompressor is not null)
-            {
-                await decompressor.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        state.Ring.Abort();
+        state.Http.Abort();
     }
+
+    /// <summary>Runs a blocking stage on its own thread (not a thread-pool worker), so it may wait without starving the pool.</summary>
+    private static Task<T> Dedicated<T>(Func<T> stage) =>
+        Task.Factory.StartNew(stage, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
-    /// Consumer: pipe → aligned block buffers. Each full block is hashed and written on the thread pool while the
-    /// next block fills, so decompression, hashing and writing overlap; blocks are handed over strictly in order.
+    /// The decoding thread: body → decoder → whole blocks, published in order. Never throws: a failure reaches the
+    /// consumers through <see cref="BlockRing.Complete"/>. Returns whether libzstd did the decompression.
     /// </summary>
-    private static async Task<(byte[] Digest, long Written)> DrainAsync(PipeReader reader, ImageTarget target, int blockSize, ProgressReporter reporter, CancellationToken cancellationToken)
+    private static bool Decode(ResumableHttpStream http, ImageDecompression decompression, bool preferNative, Uri source, BlockRing ring)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var current = ArrayPool<byte>.Shared.Rent(blockSize);
-        var spare = ArrayPool<byte>.Shared.Rent(blockSize);
-        Task pending = Task.CompletedTask;
-        long offset = 0;
-        var filled = 0;
+        ImageByteSource? decoder = null;
         try
         {
-            while (true)
+            decoder = ImageByteSource.Create(decompression, http, preferNative);
+            while (ring.TryRentFree(out var block))
             {
-                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                foreach (var segment in buffer)
+                var filled = decoder.Read(block.Data.AsSpan(0, ring.BlockSize));
+                if (filled == 0)
                 {
-                    var rest = segment;
-                    while (!rest.IsEmpty)
-                    {
-                        var take = Math.Min(rest.Length, blockSize - filled);
-                        rest.Span[..take].CopyTo(current.AsSpan(filled));
-                        filled += take;
-                        rest = rest[take..];
-                        if (filled == blockSize)
-                        {
-                            await pending.ConfigureAwait(false);
-                            pending = HashAndWriteAsync(hash, target, current, filled, offset);
-                            offset += filled;
-                            filled = 0;
-                            (current, spare) = (spare, current);
-                            reporter.Report(offset);
-                        }
-                    }
+                    ring.ReturnUnused(block);
+                    break;
                 }
 
-                reader.AdvanceTo(buffer.End);
-                if (result.IsCompleted)
+                ring.Publish(block, filled);
+                if (filled < ring.BlockSize)
                 {
                     break;
                 }
             }
 
-            await pending.ConfigureAwait(false);
-            if (filled > 0)
-            {
-                // The last block: the only write that may end off the 4 KiB grid.
-                hash.AppendData(current, 0, filled);
-                target.Write(current.AsSpan(0, filled), offset);
-                offset += filled;
-            }
-
-            await reader.CompleteAsync().ConfigureAwait(false);
-            return (hash.GetHashAndReset(), offset);
+            ring.Complete(null);
+        }
+        catch (Exception e) when (decompression != ImageDecompression.None && e is not ImageStreamException and not OperationCanceledException)
+        {
+            // InvalidDataException (gzip, libzstd), ZstdException, or EndOfStreamException (a truncated zstd frame).
+            ring.Complete(new ImageStreamException(
+                ImageStreamFailure.DecompressionFailed,
+                $"The {decompression} stream from {source} is corrupt after {http.BytesReceived} compressed bytes: {e.Message}",
+                e));
+        }
+#pragma warning disable CA1031 // Every failure is handed to the consumers, which surface it to the caller.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ring.Complete(e);
         }
         finally
         {
-            try
+            decoder?.Dispose();
+        }
+
+        return decoder?.IsNative ?? false;
+    }
+
+    /// <summary>The hashing thread: SHA-256 over every block, in order, while the writing thread writes the same block.</summary>
+    private static byte[] Hash(BlockRing ring)
+    {
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            while (ring.TryTake(BlockConsumer.Hash, out var block))
             {
-                await pending.ConfigureAwait(false);
-            }
-            catch (ImageStreamException)
-            {
-                // Already surfaced to the caller by the await in the loop, or superseded by its exception.
+                hash.AppendData(block.Bytes);
+                ring.Release(block);
             }
 
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(spare);
+            return hash.GetHashAndReset();
+        }
+        catch
+        {
+            ring.Abort();
+            throw;
         }
     }
 
-    private static Task HashAndWriteAsync(IncrementalHash hash, ImageTarget target, byte[] block, int length, long offset) =>
-        Task.Run(() =>
+    /// <summary>The writing thread: each block at its offset; every write but the last is a whole block, so 4 KiB-aligned.</summary>
+    private static long Write(BlockRing ring, ImageTarget target, ProgressReporter reporter, CancellationToken cancellationToken)
+    {
+        try
         {
-            hash.AppendData(block, 0, length);
-            target.Write(block.AsSpan(0, length), offset);
-        });
+            long offset = 0;
+            while (ring.TryTake(BlockConsumer.Write, out var block))
+            {
+                target.Write(block.Bytes, offset);
+                offset += block.Length;
+                ring.Release(block);
+                reporter.Report(offset);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return offset;
+        }
+        catch
+        {
+            ring.Abort();
+            throw;
+        }
+    }
 
     /// <summary>Throttles <see cref="IProgress{T}"/> reports to one per interval.</summary>
     private sealed class ProgressReporter(IProgress<ImageStreamProgress>? progress, TimeSpan interval, ResumableHttpStream http, Stopwatch stopwatch)

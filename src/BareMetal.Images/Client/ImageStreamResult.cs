@@ -3,7 +3,7 @@ namespace BareMetal.Images;
 /// <summary>The outcome of a successful <see cref="ImageStreamClient.StreamToFileAsync"/>: the target holds verified bytes.</summary>
 public sealed class ImageStreamResult
 {
-    internal ImageStreamResult(string sha256, long bytesWritten, long bytesReceived, int resumes, TimeSpan elapsed, string? entityTag, ImageDecompression decompression, bool serverDigestVerified)
+    internal ImageStreamResult(string sha256, long bytesWritten, long bytesReceived, int resumes, TimeSpan elapsed, string? entityTag, ImageDecompression decompression, bool serverDigestVerified, bool nativeZstd)
     {
         Sha256 = sha256;
         BytesWritten = bytesWritten;
@@ -13,6 +13,7 @@ public sealed class ImageStreamResult
         EntityTag = entityTag;
         Decompression = decompression;
         ServerDigestVerified = serverDigestVerified;
+        NativeZstd = nativeZstd;
     }
 
     /// <summary>Lowercase hex SHA-256 of the bytes written to the target.</summary>
@@ -38,4 +39,10 @@ public sealed class ImageStreamResult
 
     /// <summary><see langword="true"/> when the server sent <c>Repr-Digest: sha-256</c> and it matched the bytes received.</summary>
     public bool ServerDigestVerified { get; }
+
+    /// <summary>
+    /// <see langword="true"/> when a zstd image was decompressed by the system's libzstd (libzstd.so.1), <see langword="false"/>
+    /// when the managed decoder did it or no zstd was involved (see <see cref="ImageStreamOptions.PreferNativeZstd"/>).
+    /// </summary>
+    public bool NativeZstd { get; }
 }

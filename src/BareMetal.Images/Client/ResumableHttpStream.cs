@@ -8,24 +8,36 @@ namespace BareMetal.Images;
 /// A read-only stream over an HTTP response body that survives dropped connections: when a read fails it asks
 /// again for the rest with <c>Range: bytes=N-</c> and <c>If-Range: validator</c> (RFC 9110 §14.2, §13.1.5), so
 /// the bytes after the drop are guaranteed to belong to the same representation or the transfer stops.
+/// Reads are synchronous: the image client's decoding thread blocks in <c>recv</c> instead of hopping through the
+/// thread pool for every chunk; a watchdog timer turns a read that stalls for <see cref="ImageStreamOptions.ReadTimeout"/>
+/// into a dropped connection, and <see cref="Abort"/> unblocks a read from another thread.
 /// </summary>
 internal sealed class ResumableHttpStream : Stream
 {
     private readonly HttpClient _client;
     private readonly Uri _source;
     private readonly ImageStreamOptions _options;
+    private readonly CancellationTokenSource _abort;
+    private readonly Timer _watchdog;
     private HttpResponseMessage _response;
     private Stream _body;
     private long _position;
     private int _consecutiveFailures;
 
-    private ResumableHttpStream(HttpClient client, Uri source, ImageStreamOptions options, HttpResponseMessage response, Stream body)
+    /// <summary><see cref="Environment.TickCount64"/> when the current read started, 0 when no read is in progress.</summary>
+    private long _readStartedAt;
+    private volatile bool _timedOut;
+
+    private ResumableHttpStream(HttpClient client, Uri source, ImageStreamOptions options, HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
     {
         _client = client;
         _source = source;
         _options = options;
         _response = response;
         _body = body;
+        _abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(options.ReadTimeout.TotalMilliseconds / 4, 10, 1000));
+        _watchdog = new Timer(static state => ((ResumableHttpStream)state!).CheckStall(), this, period, period);
         TotalLength = response.Content.Headers.ContentLength;
         EntityTag = response.Headers.ETag;
         LastModified = response.Content.Headers.LastModified;
@@ -83,7 +95,7 @@ internal sealed class ResumableHttpStream : Stream
                 }
 
                 var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var stream = new ResumableHttpStream(client, source, options, response, body);
+                var stream = new ResumableHttpStream(client, source, options, response, body, cancellationToken);
                 response = null;
                 return stream;
             }
@@ -105,19 +117,16 @@ internal sealed class ResumableHttpStream : Stream
         }
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override int Read(Span<byte> buffer)
     {
         while (true)
         {
+            _abort.Token.ThrowIfCancellationRequested();
             try
             {
-                int n;
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                {
-                    timeout.CancelAfter(_options.ReadTimeout);
-                    n = await _body.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
-                }
-
+                Volatile.Write(ref _readStartedAt, Environment.TickCount64);
+                var n = _body.Read(buffer);
+                Volatile.Write(ref _readStartedAt, 0);
                 if (n == 0 && buffer.Length > 0 && TotalLength is { } total && _position < total)
                 {
                     // The body ended before its Content-Length (RFC 9112 §6.3 "incomplete message"): a drop.
@@ -132,18 +141,35 @@ internal sealed class ResumableHttpStream : Stream
 
                 return n;
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken))
+            catch (Exception e) when (!_abort.IsCancellationRequested && IsDroppedRead(e))
             {
-                await ResumeAsync(e, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _readStartedAt, 0);
+                var cause = _timedOut ? new IOException($"No data for {_options.ReadTimeout.TotalSeconds:0.#} s.", e) : e;
+                _timedOut = false;
+
+                // Runs on the decoding thread, which has nothing else to do meanwhile; resuming is rare.
+                ResumeAsync(cause, _abort.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (_abort.IsCancellationRequested && e is not ImageStreamException and not OperationCanceledException)
+            {
+                throw new OperationCanceledException("The transfer was aborted.", e, _abort.Token);
             }
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    /// <summary>Stops the transfer from another thread: a blocked read returns with <see cref="OperationCanceledException"/>.</summary>
+    public void Abort()
+    {
+        if (_abort.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _abort.Cancel();
+        DisposeBodyQuietly();
+    }
 
     public override void Flush()
     {
@@ -159,11 +185,44 @@ internal sealed class ResumableHttpStream : Stream
     {
         if (disposing)
         {
+            _watchdog.Dispose();
             _body.Dispose();
             _response.Dispose();
+            _abort.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>A read failed because the connection dropped or stalled (not because the transfer was aborted).</summary>
+    private bool IsDroppedRead(Exception e) =>
+        e is IOException or HttpRequestException || (_timedOut && e is ObjectDisposedException or OperationCanceledException);
+
+    /// <summary>Watchdog tick: a read in progress for longer than the read timeout is a dropped connection.</summary>
+    private void CheckStall()
+    {
+        var started = Volatile.Read(ref _readStartedAt);
+        if (started == 0 || Environment.TickCount64 - started < (long)_options.ReadTimeout.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _timedOut = true;
+        DisposeBodyQuietly();
+    }
+
+    private void DisposeBodyQuietly()
+    {
+        try
+        {
+            // Closing the connection makes a read blocked in recv() return with an error.
+            Volatile.Read(ref _body).Dispose();
+        }
+#pragma warning disable CA1031 // Tearing down a connection from another thread: any failure here changes nothing.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>

@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+
+namespace BareMetal.Images;
+
+/// <summary>
+/// A fixed set of large blocks cycling between three dedicated threads: the decoding thread fills a free block
+/// with image bytes and publishes it; the hashing thread and the writing thread both read every published block,
+/// in order and at the same time (both only read it); the block is free again once both are done with it. Waits
+/// block on a monitor (a futex), so an idle stage sleeps instead of spinning, and memory stays bounded at
+/// <c>count × size</c> however fast any side runs.
+/// </summary>
+internal sealed class BlockRing : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly ImageBlock[] _all;
+    private readonly Queue<ImageBlock> _free;
+    private readonly Queue<ImageBlock>[] _published = [new(), new()];
+    private ExceptionDispatchInfo? _producerError;
+    private bool _producerDone;
+    private bool _aborted;
+
+    public BlockRing(int blockSize, int count)
+    {
+        BlockSize = blockSize;
+        _all = new ImageBlock[count];
+        _free = new Queue<ImageBlock>(count);
+        for (var i = 0; i < count; i++)
+        {
+            _all[i] = new ImageBlock(ArrayPool<byte>.Shared.Rent(blockSize));
+            _free.Enqueue(_all[i]);
+        }
+    }
+
+    /// <summary>The usable length of every block (pooled arrays may be longer).</summary>
+    public int BlockSize { get; }
+
+    /// <summary>Producer: waits for a free block; <see langword="false"/> once a consumer aborted.</summary>
+    public bool TryRentFree(out ImageBlock block)
+    {
+        lock (_gate)
+        {
+            while (_free.Count == 0 && !_aborted)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            if (_aborted)
+            {
+                block = null!;
+                return false;
+            }
+
+            block = _free.Dequeue();
+            return true;
+        }
+    }
+
+    /// <summary>Producer: hands a block filled with <paramref name="length"/> bytes to both consumers, in order.</summary>
+    public void Publish(ImageBlock block, int length)
+    {
+        lock (_gate)
+        {
+            block.Length = length;
+            block.Readers = _published.Length;
+            foreach (var queue in _published)
+            {
+                queue.Enqueue(block);
+            }
+
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Producer: gives back a block it did not fill (the image ended at a block boundary).</summary>
+    public void ReturnUnused(ImageBlock block)
+    {
+        lock (_gate)
+        {
+            _free.Enqueue(block);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Producer: no more blocks will come; <paramref name="error"/> fails the consumers instead of ending them.</summary>
+    public void Complete(Exception? error)
+    {
+        lock (_gate)
+        {
+            _producerDone = true;
+            _producerError = error is null ? null : ExceptionDispatchInfo.Capture(error);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// Consumer: waits for the next block published to <paramref name="consumer"/>; <see langword="false"/> after the
+    /// last one. Rethrows the producer's error as soon as it is known, and throws <see cref="OperationCanceledException"/>
+    /// after <see cref="Abort"/>.
+    /// </summary>
+    public bool TryTake(BlockConsumer consumer, out ImageBlock block)
+    {
+        var queue = _published[(int)consumer];
+        lock (_gate)
+        {
+            while (queue.Count == 0 && !_producerDone && !_aborted)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _producerError?.Throw();
+            if (_aborted)
+            {
+                throw new OperationCanceledException("The image transfer was aborted.");
+            }
+
+            if (queue.Count == 0)
+            {
+                block = null!;
+                return false;
+            }
+
+            block = queue.Dequeue();
+            return true;
+        }
+    }
+
+    /// <summary>Consumer: done reading the block; once every consumer is, it may be filled again.</summary>
+    public void Release(ImageBlock block)
+    {
+        lock (_gate)
+        {
+            if (--block.Readers == 0)
+            {
+                _free.Enqueue(block);
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>Stops every side: waiting calls return (producer) or throw (consumers).</summary>
+    public void Abort()
+    {
+        lock (_gate)
+        {
+            _aborted = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Returns the arrays to the pool; call only after every thread has finished.</summary>
+    public void Dispose()
+    {
+        foreach (var block in _all)
+        {
+            block.ReturnToPool();
+        }
+    }
+}
+
+/// <summary>Which reader of <see cref="BlockRing"/> takes a block.</summary>
+internal enum BlockConsumer
+{
+    /// <summary>The thread that feeds the SHA-256.</summary>
+    Hash = 0,
+
+    /// <summary>The thread that writes to the target.</summary>
+    Write = 1,
+}
+
+/// <summary>One pooled block of image bytes and its bookkeeping (guarded by the ring's lock).</summary>
+internal sealed class ImageBlock(byte[] data)
+{
+    private byte[]? _data = data;
+
+    /// <summary>The pooled array; valid until the ring is disposed.</summary>
+    public byte[] Data => _data ?? throw new ObjectDisposedException(nameof(ImageBlock));
+
+    /// <summary>How many bytes of <see cref="Data"/> hold image bytes.</summary>
+    public int Length { get; set; }
+
+    /// <summary>Consumers that still have to read the block.</summary>
+    public int Readers { get; set; }
+
+    /// <summary>The image bytes of the block.</summary>
+    public ReadOnlySpan<byte> Bytes => Data.AsSpan(0, Length);
+
+    public void ReturnToPool()
+    {
+        if (_data is { } data)
+        {
+            _data = null;
+            ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+}
