@@ -19,7 +19,8 @@ public sealed class InventoryReloadTests(HostFixture fixture)
             {
                 var inventory = await Curl.GetAsync(fixture.Lab, "/api/v1/inventory", HostLayout.AdminToken);
                 var list = inventory.Json.GetProperty("lastReloadErrors").EnumerateArray().Select(e => e.GetString()!).ToList();
-                return list.Count > 0 ? list : null;
+                // Wait for this edit's error, not a previous test's.
+                return list.Any(e => e.Contains("machines[0].mac", StringComparison.Ordinal)) ? list : null;
             });
             Assert.Contains(errors, e => e.StartsWith("inventory.yaml:3:", StringComparison.Ordinal) && e.Contains("machines[0].mac", StringComparison.Ordinal));
 
@@ -36,6 +37,30 @@ public sealed class InventoryReloadTests(HostFixture fixture)
             Assert.Equal("node-added", name);
             var inventoryAfter = await Curl.GetAsync(fixture.Lab, "/api/v1/inventory", HostLayout.AdminToken);
             Assert.Empty(inventoryAfter.Json.GetProperty("lastReloadErrors").EnumerateArray());
+        }
+        finally
+        {
+            fixture.Layout.WriteInventory(good);
+        }
+    }
+
+    [Fact]
+    public async Task Reload_UnusableEfiVolumeLabel_IsRejectedNamingTheFieldAndTheFix()
+    {
+        var good = HostFixture.Inventory(fixture.DiskSha256);
+        try
+        {
+            // Line 5 holds a label iPXE could not carry in a file:// URI (a space, and longer than FAT's 11 bytes).
+            fixture.Layout.WriteInventory("profiles: []\nmachines:\n  - mac: 52:54:00:00:01:98\n    local-boot:\n      efi-volume: MY INSTALLED DISK\n");
+            var errors = await WaitForAsync(async () =>
+            {
+                var inventory = await Curl.GetAsync(fixture.Lab, "/api/v1/inventory", HostLayout.AdminToken);
+                var list = inventory.Json.GetProperty("lastReloadErrors").EnumerateArray().Select(e => e.GetString()!).ToList();
+                return list.Any(e => e.Contains("local-boot", StringComparison.Ordinal)) ? list : null;
+            });
+            Assert.Contains(errors, e => e.StartsWith("inventory.yaml:5:", StringComparison.Ordinal)
+                && e.Contains("machines[0].local-boot.efi-volume", StringComparison.Ordinal)
+                && e.Contains("mkfs.vfat -n", StringComparison.Ordinal));
         }
         finally
         {

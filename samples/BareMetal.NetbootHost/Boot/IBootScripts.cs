@@ -9,8 +9,11 @@ internal interface IBootScripts
     /// <summary>Kernel + initrds + command line, then boot.</summary>
     string LinuxBoot(LinuxBootPlan plan);
 
-    /// <summary>Boot the local disk: BIOS sanboot of drive 0x80, EFI exit to the next boot option.</summary>
-    string LocalBoot(bool efi, string reason);
+    /// <summary>
+    /// Boot the local disk: BIOS sanboot of drive 0x80; EFI chains the installed loader from the volume named in
+    /// <paramref name="localBoot"/>, or without one exits to the firmware's next boot option.
+    /// </summary>
+    string LocalBoot(bool efi, string reason, BareMetal.Ipxe.LocalBootSpec? localBoot);
 
     /// <summary>No boot for this machine: print why and hand control back to the firmware.</summary>
     string NoBoot(string reason);

@@ -25,8 +25,8 @@ internal sealed class IpxeBootScripts : IBootScripts
         }
     }
 
-    public string LocalBoot(bool efi, string reason) =>
-        Render(writer => IpxeScripts.WriteLocalBoot(writer, Platform(efi), $"{reason}: booting from the local disk"));
+    public string LocalBoot(bool efi, string reason, LocalBootSpec? localBoot) =>
+        Render(writer => IpxeScripts.WriteLocalBoot(writer, Platform(efi), Printable($"{reason}: booting from the local disk"), localBoot));
 
     public string NoBoot(string reason) =>
         Render(writer => new IpxeScriptBuilder(writer).Header().Echo(Printable(reason) + ": no boot").Exit().Complete());

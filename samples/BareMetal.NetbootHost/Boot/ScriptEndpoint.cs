@@ -53,8 +53,9 @@ internal static class ScriptEndpoint
 
         if (workflows.IsComplete(canonical))
         {
-            timeline.RecordBootStage(canonical, "script", "http", "workflow complete: boot from the local disk", remote, firmware: firmware);
-            return Text(scripts.LocalBoot(efi, $"{canonical} is installed"));
+            var how = efi && spec.LocalBoot?.EfiLoaderUri is { } loader ? $" (chain {loader})" : "";
+            timeline.RecordBootStage(canonical, "script", "http", "workflow complete: boot from the local disk" + how, remote, firmware: firmware);
+            return Text(scripts.LocalBoot(efi, $"{canonical} is installed", spec.LocalBoot));
         }
 
         var profile = snapshot.ProfileFor(spec);

@@ -41,13 +41,14 @@ internal sealed class InventorySnapshot
 /// <summary>A kernel, its initrds and a command line; kernel and initrds name files under --images or URLs.</summary>
 internal sealed record BootProfile(string Name, string Kernel, IReadOnlyList<string> Initrds, string Cmdline);
 
-/// <summary>One machine of the rack, keyed by its canonical MAC.</summary>
+/// <summary>One machine of the rack, keyed by its canonical MAC; <see cref="LocalBoot"/> says how its installed disk boots on EFI.</summary>
 internal sealed record MachineSpec(
     string Mac,
     string? Hostname,
     IPAddress? Ip,
     string? Profile,
-    IReadOnlyList<WorkflowAction> Workflow);
+    IReadOnlyList<WorkflowAction> Workflow,
+    BareMetal.Ipxe.LocalBootSpec? LocalBoot = null);
 
 /// <summary>The kinds of workflow actions the agent knows.</summary>
 internal static class WorkflowActionTypes

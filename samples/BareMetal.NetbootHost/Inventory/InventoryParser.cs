@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using BareMetal.Ipxe;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,7 +16,8 @@ internal static partial class InventoryParser
 {
     private static readonly string[] TopFields = ["profiles", "machines", "default-profile"];
     private static readonly string[] ProfileFields = ["name", "kernel", "initrds", "cmdline"];
-    private static readonly string[] MachineFields = ["mac", "hostname", "ip", "profile", "workflow"];
+    private static readonly string[] MachineFields = ["mac", "hostname", "ip", "profile", "workflow", "local-boot"];
+    private static readonly string[] LocalBootFields = ["efi-volume", "efi-loader", "efi-args"];
     private static readonly string[] StreamImageFields = ["image", "target", "sha256"];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="fileName"/> only labels errors.</summary>
@@ -213,6 +215,7 @@ internal static partial class InventoryParser
 
             string? mac = null, hostname = null, profile = null;
             IPAddress? ip = null;
+            LocalBootSpec? localBoot = null;
             var workflow = new List<WorkflowAction>();
             foreach (var (key, value) in Fields(context, map, path, MachineFields))
             {
@@ -262,13 +265,16 @@ internal static partial class InventoryParser
                     case "workflow":
                         ReadWorkflow(context, value, path + ".workflow", workflow);
                         break;
+                    case "local-boot":
+                        localBoot = ReadLocalBoot(context, value, path + ".local-boot");
+                        break;
                 }
             }
 
             context.Require(map, mac, path, "mac");
             if (mac is not null)
             {
-                machines.Add(new MachineSpec(mac, hostname, ip, profile, workflow));
+                machines.Add(new MachineSpec(mac, hostname, ip, profile, workflow, localBoot));
             }
         }
     }
@@ -393,6 +399,64 @@ internal static partial class InventoryParser
         if (image is not null && target is not null)
         {
             workflow.Add(new WorkflowAction(index, WorkflowActionTypes.StreamImage, image, target, sha256, null));
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>local-boot: { efi-volume: LABEL, efi-loader: /EFI/BOOT/BOOTX64.EFI, efi-args: "..." }</c>: how an
+    /// installed EFI machine's script starts the loader on its disk (see <see cref="LocalBootSpec"/>).
+    /// </summary>
+    private static LocalBootSpec? ReadLocalBoot(Context context, YamlNode node, string path)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            context.Error(node, path, "expected { efi-volume: LABEL } (the FAT label of the installed EFI System Partition), optionally with efi-loader and efi-args.");
+            return null;
+        }
+
+        string? volume = null, loader = null, arguments = null;
+        var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (key, value) in Fields(context, map, path, LocalBootFields))
+        {
+            nodes[key] = value;
+            var text = context.Scalar(value, $"{path}.{key}");
+            switch (key)
+            {
+                case "efi-volume":
+                    volume = text;
+                    break;
+                case "efi-loader":
+                    loader = text;
+                    break;
+                case "efi-args":
+                    arguments = text;
+                    break;
+            }
+        }
+
+        context.Require(map, volume, path, "efi-volume");
+        if (volume is null)
+        {
+            return null;
+        }
+
+        var spec = new LocalBootSpec { EfiVolumeLabel = volume, EfiLoaderPath = loader ?? LocalBootSpec.X64RemovableMediaPath, EfiLoaderArguments = arguments };
+        try
+        {
+            // The script writer is the validator: whatever it refuses here could never reach a machine.
+            IpxeScripts.WriteLocalBoot(new System.Buffers.ArrayBufferWriter<byte>(), IpxePlatform.Efi, null, spec);
+            return spec;
+        }
+        catch (ArgumentException ex)
+        {
+            var field = ex.ParamName switch
+            {
+                nameof(LocalBootSpec.EfiLoaderPath) => "efi-loader",
+                nameof(LocalBootSpec.EfiLoaderArguments) => "efi-args",
+                _ => "efi-volume",
+            };
+            context.Error(nodes.GetValueOrDefault(field) ?? map, $"{path}.{field}", ex.Message);
+            return null;
         }
     }
 

@@ -44,6 +44,7 @@ public sealed class HostFixture : IAsyncLifetime
           - mac: {{AgentMac}}
             hostname: node-agent
             profile: debian-live
+            local-boot: { efi-volume: BAREMETAL }
             workflow:
               - stream-image: { image: disk.raw.gz, target: /dev/vda, sha256: {{diskSha256}} }
               - report: installed
