@@ -12,7 +12,7 @@ TEST_PACKAGES=(
 LAB_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip cpio
   qemu-system-x86 qemu-utils ovmf ipxe ipxe-qemu
-  syslinux syslinux-common mtools dosfstools fdisk systemd-boot-efi binutils clang zlib1g-dev
+  syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(

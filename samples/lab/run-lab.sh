@@ -35,7 +35,7 @@ MACHINES=(
 )
 
 [ "$(id -u)" -eq 0 ] || lab_die "the lab creates a network namespace and tap devices: run it as root"
-lab_need ip qemu-system-x86_64 qemu-img cpio gzip sfdisk mkfs.vfat mcopy mmd syslinux objcopy apt-get dpkg-deb curl python3 dotnet ldd
+lab_need ip qemu-system-x86_64 qemu-img cpio gzip sfdisk mkfs.vfat mcopy mmd syslinux grub-mkstandalone apt-get dpkg-deb curl python3 dotnet ldd
 [ -r /usr/lib/ipxe/undionly.kpxe ] || lab_die "/usr/lib/ipxe/undionly.kpxe is missing (Debian package ipxe)"
 [ -r "$OVMF_CODE" ] || lab_die "$OVMF_CODE is missing (Debian package ovmf)"
 
@@ -58,7 +58,7 @@ mkdir -p "$RUN" "$RUN/images" "$RUN/tftp" "$RUN/data"
 # ---- 1. packages, programs, initramfs, disk images ------------------------------------------------------
 lab_fetch_packages
 
-export LAB_UEFI_BOOT_ORDER=${LAB_UEFI_BOOT_ORDER:-disk-first}
+export LAB_UEFI_BOOT_ORDER=${LAB_UEFI_BOOT_ORDER:-network-first}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 if [ "${LAB_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$LAB_WORK/agent/baremetal-agent" ]; then
   lab_log "publishing the agent (Native AOT, linux-x64)"
@@ -166,7 +166,7 @@ boot_round() {
 for m in "${MACHINES[@]}"; do read -r name _ _ _ _ <<< "$m"; lab_machine_disk "$name"; done
 lab_log "install: booting ${#MACHINES[@]} machines from the network (software emulation: about a minute each)"
 boot_round install "$LAB_INSTALL_TIMEOUT"
-lab_log "disk: booting again (BIOS: the host now sends it to its local disk; UEFI: $LAB_UEFI_BOOT_ORDER)"
+lab_log "disk: booting again (the host now sends each machine to its local disk; UEFI boot order: $LAB_UEFI_BOOT_ORDER)"
 boot_round disk "$LAB_DISK_TIMEOUT"
 
 # ---- 4. results --------------------------------------------------------------------------------------------

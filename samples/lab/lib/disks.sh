@@ -2,17 +2,22 @@
 # FAT file system inside the image file). Each image boots the kernel and the tiny "installed" initrd,
 # which prints "BAREMETAL-INSTALLED <hostname>" on the serial console and powers off.
 #   BIOS: MBR (syslinux mbr.bin) + one bootable FAT partition with SYSLINUX.
-#   UEFI: GPT + one EFI System partition with a unified kernel image at the removable-media path
-#         /EFI/BOOT/BOOTX64.EFI (systemd-boot's linuxx64.efi.stub + .osrel/.cmdline/.linux/.initrd).
+#   UEFI: GPT + one EFI System partition holding the kernel, the initrd and, at the removable-media path
+#         /EFI/BOOT/BOOTX64.EFI, a standalone GRUB (grub-mkstandalone, Debian grub-efi-amd64-bin) whose
+#         embedded grub.cfg finds the partition by its label and boots the kernel with the command line.
+#         GRUB, like an installed distribution's shim + GRUB, ignores the load options iPXE passes when the
+#         host chains it (a systemd-stub unified kernel image would take them as its command line instead).
+# Both file systems carry the volume label LAB_ESP_LABEL, which the inventory's local-boot entry names.
 # Sourced by run-lab.sh; needs LAB_WORK, KERNEL_IMAGE.
 
 LAB_DISK_MIB=${LAB_DISK_MIB:-32}
 LAB_PART_START=2048   # sectors: the partition starts at 1 MiB
+LAB_ESP_LABEL=BAREMETAL
 
 # lab_fat_partition IMG: format the partition at 1 MiB as FAT (size in KiB blocks for mkfs.vfat).
 lab_fat_partition() {
   local img=$1 blocks=$(( (LAB_DISK_MIB - 1) * 1024 ))
-  mkfs.vfat --offset "$LAB_PART_START" -n BAREMETAL "$img" "$blocks" >/dev/null
+  mkfs.vfat --offset "$LAB_PART_START" -n "$LAB_ESP_LABEL" "$img" "$blocks" >/dev/null
 }
 
 # lab_build_bios_disk HOSTNAME INITRD OUT
@@ -42,23 +47,27 @@ CFG
 
 # lab_build_uefi_disk HOSTNAME INITRD OUT
 lab_build_uefi_disk() {
-  local host=$1 initrd=$2 out=$3 img="$3.tmp" uki="$LAB_WORK/uki-$1.efi"
-  local stub=/usr/lib/systemd/boot/efi/linuxx64.efi.stub
-  [ -f "$stub" ] || lab_die "$stub is missing (Debian package systemd-boot-efi)"
-  printf 'NAME="BareMetal lab"\nID=baremetal-lab\n' > "$LAB_WORK/osrel-$host"
-  printf 'console=ttyS0,115200 panic=5 baremetal.installed=%s' "$host" > "$LAB_WORK/cmdline-$host"
-  # Section addresses leave room for a kernel of up to 16 MiB before the initrd.
-  objcopy \
-    --add-section .osrel="$LAB_WORK/osrel-$host" --change-section-vma .osrel=0x20000 \
-    --add-section .cmdline="$LAB_WORK/cmdline-$host" --change-section-vma .cmdline=0x30000 \
-    --add-section .linux="$KERNEL_IMAGE" --change-section-vma .linux=0x2000000 \
-    --add-section .initrd="$initrd" --change-section-vma .initrd=0x3000000 \
-    "$stub" "$uki"
+  local host=$1 initrd=$2 out=$3 img="$3.tmp" cfg="$LAB_WORK/grub-$1.cfg" loader="$LAB_WORK/grub-$1.efi"
+  cat > "$cfg" <<CFG
+set timeout=0
+set gfxpayload=text
+search --no-floppy --label $LAB_ESP_LABEL --set=root
+echo "GRUB: booting the installed system from (\$root)"
+linux /vmlinuz console=ttyS0,115200 panic=5 baremetal.installed=$host
+initrd /initrd.gz
+boot
+CFG
+  grub-mkstandalone -O x86_64-efi --locales= --themes= --fonts= \
+    --install-modules="part_gpt fat search search_label linux echo normal configfile test" \
+    --modules="part_gpt fat search search_label linux echo" \
+    -o "$loader" "boot/grub/grub.cfg=$cfg"
   rm -f "$img"; truncate -s "${LAB_DISK_MIB}M" "$img"
   printf 'label: gpt\nstart=%s, type=uefi, name="EFI System"\n' "$LAB_PART_START" | sfdisk -q "$img"
   lab_fat_partition "$img"
   mmd -i "$img@@1M" ::/EFI ::/EFI/BOOT
-  mcopy -o -i "$img@@1M" "$uki" ::/EFI/BOOT/BOOTX64.EFI
+  mcopy -o -i "$img@@1M" "$loader" ::/EFI/BOOT/BOOTX64.EFI
+  mcopy -o -i "$img@@1M" "$KERNEL_IMAGE" ::vmlinuz
+  mcopy -o -i "$img@@1M" "$initrd" ::initrd.gz
   mv "$img" "$out"
 }
 

@@ -1,6 +1,7 @@
 # Writes the host's inventory (YAML, the format of docs/host-api.md / issue 8): one profile that boots the
 # install initramfs, and one machine per lab machine with its reserved address, its disk image and a
-# two-step workflow (stream the image to /dev/vda, then report "installed").
+# two-step workflow (stream the image to /dev/vda, then report "installed"), and how its installed disk boots
+# on EFI (local-boot: iPXE chains /EFI/BOOT/BOOTX64.EFI from the FAT volume labelled LAB_ESP_LABEL).
 # Sourced by run-lab.sh.
 
 # lab_write_inventory FILE, then one "NAME MAC IP IMAGE SHA256" line per machine on stdin.
@@ -24,6 +25,7 @@ lab_write_inventory() {
       echo "    workflow:"
       echo "      - stream-image: { image: $image, target: /dev/vda, sha256: $sha }"
       echo "      - report: installed"
+      echo "    local-boot: { efi-volume: $LAB_ESP_LABEL }"
     done
   } > "$file.tmp"
   mv "$file.tmp" "$file"

@@ -1,15 +1,14 @@
 # Starts the lab's QEMU machines (software emulation: no KVM needed) inside the namespace.
 #   bios: SeaBIOS, e1000 NIC whose option ROM is iPXE (Debian's ipxe-qemu), so it DHCPs as iPXE at once.
 #   uefi: OVMF, virtio-net with an empty romfile= so EDK2's own PXE runs and fetches snponly.efi by TFTP.
-# Both have a virtio disk. Boot order:
-#   bios: the NIC first, the disk second. Every boot asks the host; an installed machine's script is
-#         "sanboot --no-describe --drive 0x80", which boots the disk.
-#   uefi: the disk first, the NIC second (LAB_UEFI_BOOT_ORDER=disk-first, the default). An empty disk has
-#         no EFI System partition, so the firmware moves on to PXE; an installed one boots by itself. The
-#         host's EFI local-boot script ("exit") cannot be used for this on OVMF: iPXE returns EFI_SUCCESS,
-#         and by the UEFI specification (3.1.1 Boot Manager) the firmware then shows its boot manager menu
-#         instead of trying the next option; with "exit 1" it goes on, but through HTTP boot over IPv4 and
-#         IPv6 first, which takes minutes. LAB_UEFI_BOOT_ORDER=network-first puts the NIC first anyway.
+# Both have a virtio disk and boot the NIC first, so every boot asks the host (LAB_UEFI_BOOT_ORDER=network-first,
+# the default). An installed machine's script boots its disk:
+#   bios: "sanboot --no-describe --drive 0x80" (the MBR runs).
+#   uefi: "chain file://BAREMETAL/EFI/BOOT/BOOTX64.EFI || ...; exit 1": iPXE loads the installed loader from the
+#         EFI System partition with that label and starts it. (A bare "exit" would not do on OVMF: iPXE returns
+#         EFI_SUCCESS and the boot manager then shows its menu instead of trying the disk, UEFI 2.10 §3.1.1.)
+# LAB_UEFI_BOOT_ORDER=disk-first puts the UEFI machine's disk first instead: an empty disk falls through to
+# PXE, an installed one boots without asking the host.
 # Sourced by run-lab.sh; needs LAB_NS, LAB_WORK.
 
 OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
@@ -35,7 +34,7 @@ lab_qemu_start() {
     -drive "file=$LAB_WORK/machines/$name.qcow2,format=qcow2,if=none,id=d0"
   )
   local nic_index=1 disk_index=2
-  if [ "$firmware" = uefi ] && [ "${LAB_UEFI_BOOT_ORDER:-disk-first}" = disk-first ]; then
+  if [ "$firmware" = uefi ] && [ "${LAB_UEFI_BOOT_ORDER:-network-first}" = disk-first ]; then
     nic_index=2 disk_index=1
   fi
   args+=(-device "virtio-blk-pci,drive=d0,bootindex=$disk_index")

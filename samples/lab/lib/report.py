@@ -64,9 +64,9 @@ def main(run):
         agent_ok = "BAREMETAL-AGENT-DONE" in install_log
         marker = re.search(rf"^BAREMETAL-INSTALLED {re.escape(name)}\s*$", disk_log, re.M) is not None
         state = view.get("state", "?")
-        # BIOS machines boot the network first, so the host must have sent them to their disk; UEFI
-        # machines boot their disk first (lib/qemu.sh explains why) unless LAB_UEFI_BOOT_ORDER says otherwise.
-        asks_host = firmware == "bios" or os.environ.get("LAB_UEFI_BOOT_ORDER") == "network-first"
+        # Machines boot the network first, so the host must have sent them to their disk; only with
+        # LAB_UEFI_BOOT_ORDER=disk-first does a UEFI machine boot its disk without asking (lib/qemu.sh).
+        asks_host = firmware == "bios" or os.environ.get("LAB_UEFI_BOOT_ORDER", "network-first") != "disk-first"
         ok = agent_ok and state == "installed" and marker and (local is not None or not asks_host)
         if not ok:
             failures += 1
