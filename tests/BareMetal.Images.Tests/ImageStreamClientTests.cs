@@ -160,14 +160,86 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
         Assert.Contains("404", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Stream_CorruptZstd_ThrowsDecompressionFailed()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Stream_CorruptZstd_ThrowsDecompressionFailed(bool preferNative)
     {
         var target = _targets.File("corrupt.out");
-        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("corrupt.raw.zst"), target, Options()));
+        var options = Options();
+        options.PreferNativeZstd = preferNative;
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(_server.Url("corrupt.raw.zst"), target, options));
         Assert.Equal(ImageStreamFailure.DecompressionFailed, e.Failure);
         Assert.False(File.Exists(target));
         Assert.Empty(Directory.GetFiles(_targets.Path, "*partial*"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Stream_Zstd_NativeAndManagedDecodersWriteTheSameVerifiedImage(bool preferNative)
+    {
+        var target = _targets.File($"decoder-{preferNative}.out");
+        var options = Options();
+        options.PreferNativeZstd = preferNative;
+        var result = await new ImageStreamClient(_http).StreamToFileAsync(_server.Url("disk.raw.zst"), target, options);
+        Assert.Equal(preferNative, result.NativeZstd);
+        Assert.Equal(ImageSha, result.Sha256);
+        Assert.Equal(Image, await File.ReadAllBytesAsync(target));
+    }
+
+    [Fact]
+    public async Task Stream_BodyStallsLongerThanReadTimeout_ResumesWithRange()
+    {
+        var body = TestData.Bytes(3 * 1024 * 1024, seed: 5);
+        const string Tag = "\"stall-1\"";
+        var requests = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/stall.raw", async context =>
+        {
+            var range = context.Request.Headers.Range.ToString();
+            lock (requests)
+            {
+                requests.Add(range + "|" + context.Request.Headers.IfRange);
+            }
+
+            context.Response.Headers.ETag = Tag;
+            if (range.Length == 0)
+            {
+                // The first answer sends 1 MiB, then nothing more: no error, no end, just silence.
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body.AsMemory(0, 1024 * 1024));
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            var from = long.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = $"bytes {from}-{body.Length - 1}/{body.Length}";
+            context.Response.ContentLength = body.Length - from;
+            await context.Response.Body.WriteAsync(body.AsMemory((int)from));
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        var options = Options(TestData.Sha256Hex(body));
+        options.ReadTimeout = TimeSpan.FromMilliseconds(300);
+        var target = _targets.File("stalled.out");
+        var result = await new ImageStreamClient(_http).StreamToFileAsync(new Uri(address, "/stall.raw"), target, options);
+
+        Assert.Equal(1, result.Resumes);
+        Assert.Equal(body, await File.ReadAllBytesAsync(target));
+        lock (requests)
+        {
+            Assert.Equal(2, requests.Count);
+            Assert.Matches(@"^bytes=\d+-\|""stall-1""$", requests[1]);
+        }
+
+        await app.StopAsync();
     }
 
     [Fact]
