@@ -88,6 +88,6 @@ public sealed class DhcpServerListener : IAsyncDisposable
         _ = Ipv4Address.TryParse(item.ServerAddress, out var address);
         Log.Listening(logger, item.Name, address, ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port, item.Mode);
         var transport = new DhcpUdpTransport(_engine, socket, index, item.Name, bootServerPort, logger, time);
-        _loops.Add(Task.Run(() => transport.RunAsync(_stop.Token)));
+        _loops.Add(transport.Start(_stop.Token));
     }
 }

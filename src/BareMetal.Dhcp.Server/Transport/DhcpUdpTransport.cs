@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace BareMetal.Dhcp.Server.Transport;
 
 /// <summary>
-/// One socket around the engine, with every buffer allocated once. The receive loop uses
-/// <see cref="Socket.ReceiveFromAsync(Memory{byte}, SocketFlags, SocketAddress, CancellationToken)"/> (no allocation per
-/// packet) and sends offers, NAKs and proxy replies at once. Replies that acknowledge a lease go into a ring of reply
-/// slots; a flushing thread group-commits them: it forces the lease journal once for everything in the ring, then sends
-/// those replies. So no DHCPACK leaves before its lease is on disk, and the disk never holds up the receive loop.
+/// One socket around the engine, with every buffer allocated once. A dedicated receive thread blocks in
+/// <see cref="Socket.ReceiveFrom(Span{byte}, SocketFlags, SocketAddress)"/> (no allocation, and no hand-off to the
+/// thread pool per packet: on two cores the pool's wake-ups and spinning cost more than the engine) and sends offers,
+/// NAKs and proxy replies at once. Replies that acknowledge a lease go into a ring of reply slots; a flushing thread
+/// group-commits them: it forces the lease journal once for everything in the ring, then sends those replies. So no
+/// DHCPACK leaves before its lease is on disk, and the disk never holds up the receive loop.
 /// </summary>
 internal sealed class DhcpUdpTransport : IDisposable
 {
@@ -54,21 +55,30 @@ internal sealed class DhcpUdpTransport : IDisposable
         }
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the receive and flush threads; the task completes when both have stopped (after cancellation).</summary>
+    public Task Start(CancellationToken cancellationToken)
     {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var flusher = new Thread(FlushLoop) { IsBackground = true, Name = $"dhcp-flush-{_interfaceName}" };
+        var receiver = new Thread(() =>
+        {
+            try
+            {
+                ReceiveLoop(cancellationToken);
+            }
+            finally
+            {
+                _stopping = true;
+                _work.Set();
+                flusher.Join();
+                Dispose();
+                done.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = $"dhcp-receive-{_interfaceName}" };
         flusher.Start();
-        try
-        {
-            await ReceiveLoopAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _stopping = true;
-            _work.Set();
-            flusher.Join();
-            Dispose();
-        }
+        receiver.Start();
+        return done.Task;
     }
 
     public void Dispose()
@@ -77,18 +87,14 @@ internal sealed class DhcpUdpTransport : IDisposable
         _space.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    private void ReceiveLoop(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             int received;
             try
             {
-                received = await _socket.ReceiveFromAsync(_receive, SocketFlags.None, _remote, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
+                received = _socket.ReceiveFrom(_receive, SocketFlags.None, _remote);
             }
             catch (ObjectDisposedException)
             {
@@ -96,8 +102,18 @@ internal sealed class DhcpUdpTransport : IDisposable
             }
             catch (SocketException exception)
             {
-                // e.g. an ICMP port unreachable reported on a later receive: the socket is still good.
-                Log.ReceiveFailed(_logger, exception, _interfaceName);
+                // The receive timeout (so a stop is noticed), a closed socket, or e.g. an ICMP port unreachable
+                // reported on a later receive: the socket is still good unless we are stopping.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (exception.SocketErrorCode is not (SocketError.TimedOut or SocketError.WouldBlock))
+                {
+                    Log.ReceiveFailed(_logger, exception, _interfaceName);
+                }
+
                 continue;
             }
 
@@ -136,7 +152,7 @@ internal sealed class DhcpUdpTransport : IDisposable
             // Wait for a free slot (only when a slow disk has 1,024 acknowledgements in flight).
             try
             {
-                await _space.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _space.Wait(cancellationToken);
             }
             catch (OperationCanceledException)
             {
