@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BareMetal.Images.Tests;
 
 /// <summary>The hand-off between the decoding, hashing and writing threads.</summary>
@@ -22,12 +25,12 @@ public sealed class BlockRingTests
             },
             TaskCreationOptions.LongRunning)).ToArray();
 
-        var distinct = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        var distinct = new HashSet<ImageBlock>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < 50; i++)
         {
             Assert.True(ring.TryRentFree(out var block));
-            distinct.Add(block.Data);
-            block.Data[0] = (byte)i;
+            distinct.Add(block);
+            block.Memory[0] = (byte)i;
             ring.Publish(block, i == 49 ? 100 : 4096);
         }
 
@@ -79,6 +82,19 @@ public sealed class BlockRingTests
         ring.Abort();
         Assert.False(await producer.WaitAsync(Patience));
         Assert.Throws<OperationCanceledException>(() => ring.TryTake(BlockConsumer.Hash, out _));
+    }
+
+    [Fact]
+    public void Blocks_AreAlignedForDirectWrites()
+    {
+        using var ring = new BlockRing(64 * 1024, 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(ring.TryRentFree(out var block));
+            Assert.Equal(64 * 1024, block.Memory.Length);
+            var address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetReference(block.Memory));
+            Assert.Equal(0, address % ImageStreamOptions.WriteAlignment);
+        }
     }
 
     [Fact]

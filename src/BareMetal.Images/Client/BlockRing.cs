@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace BareMetal.Images;
 
@@ -27,12 +27,12 @@ internal sealed class BlockRing : IDisposable
         _free = new Queue<ImageBlock>(count);
         for (var i = 0; i < count; i++)
         {
-            _all[i] = new ImageBlock(ArrayPool<byte>.Shared.Rent(blockSize));
+            _all[i] = new ImageBlock(blockSize);
             _free.Enqueue(_all[i]);
         }
     }
 
-    /// <summary>The usable length of every block (pooled arrays may be longer).</summary>
+    /// <summary>The size of every block.</summary>
     public int BlockSize { get; }
 
     /// <summary>Producer: waits for a free block; <see langword="false"/> once a consumer aborted.</summary>
@@ -148,12 +148,12 @@ internal sealed class BlockRing : IDisposable
         }
     }
 
-    /// <summary>Returns the arrays to the pool; call only after every thread has finished.</summary>
+    /// <summary>Frees the blocks; call only after every thread has finished.</summary>
     public void Dispose()
     {
         foreach (var block in _all)
         {
-            block.ReturnToPool();
+            block.Dispose();
         }
     }
 }
@@ -168,29 +168,40 @@ internal enum BlockConsumer
     Write = 1,
 }
 
-/// <summary>One pooled block of image bytes and its bookkeeping (guarded by the ring's lock).</summary>
-internal sealed class ImageBlock(byte[] data)
+/// <summary>
+/// One block of image bytes in native memory aligned to <see cref="ImageStreamOptions.WriteAlignment"/>, so that a
+/// whole block can be written with <c>O_DIRECT</c> (which needs aligned addresses, lengths and offsets), and its
+/// bookkeeping (guarded by the ring's lock).
+/// </summary>
+internal sealed unsafe class ImageBlock : IDisposable
 {
-    private byte[]? _data = data;
+    private readonly int _capacity;
+    private byte* _memory;
 
-    /// <summary>The pooled array; valid until the ring is disposed.</summary>
-    public byte[] Data => _data ?? throw new ObjectDisposedException(nameof(ImageBlock));
+    public ImageBlock(int capacity)
+    {
+        _capacity = capacity;
+        _memory = (byte*)NativeMemory.AlignedAlloc((nuint)capacity, ImageStreamOptions.WriteAlignment);
+    }
 
-    /// <summary>How many bytes of <see cref="Data"/> hold image bytes.</summary>
+    /// <summary>The whole block, to be filled.</summary>
+    public Span<byte> Memory => _memory is null ? throw new ObjectDisposedException(nameof(ImageBlock)) : new(_memory, _capacity);
+
+    /// <summary>How many bytes of <see cref="Memory"/> hold image bytes.</summary>
     public int Length { get; set; }
 
     /// <summary>Consumers that still have to read the block.</summary>
     public int Readers { get; set; }
 
     /// <summary>The image bytes of the block.</summary>
-    public ReadOnlySpan<byte> Bytes => Data.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Bytes => Memory[..Length];
 
-    public void ReturnToPool()
+    public void Dispose()
     {
-        if (_data is { } data)
+        if (_memory is not null)
         {
-            _data = null;
-            ArrayPool<byte>.Shared.Return(data);
+            NativeMemory.AlignedFree(_memory);
+            _memory = null;
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class ImageStreamClient
         var decompression = Resolve(options.Decompression, source);
         var stopwatch = Stopwatch.StartNew();
         using var http = await ResumableHttpStream.OpenAsync(_client, source, options, cancellationToken).ConfigureAwait(false);
-        using var target = ImageTarget.Open(targetPath, options.TargetIsDevice, decompression == ImageDecompression.None ? http.TotalLength : null);
+        using var target = ImageTarget.Open(targetPath, options.TargetIsDevice, decompression == ImageDecompression.None ? http.TotalLength : null, options.DirectWrites);
         using var ring = new BlockRing(options.WriteBufferSize, BlocksInFlight);
         var reporter = new ProgressReporter(progress, options.ProgressInterval, http, stopwatch);
 
@@ -117,10 +117,11 @@ public sealed class ImageStreamClient
             serverVerified = true;
         }
 
+        var directWrites = target.WritesDirect;
         target.Commit(written, options.FlushToDisk);
         stopwatch.Stop();
         reporter.Final(written);
-        return new ImageStreamResult(hex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder);
+        return new ImageStreamResult(hex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder, directWrites);
     }
 
     internal static ImageDecompression Resolve(ImageDecompression requested, Uri source)
@@ -158,7 +159,7 @@ public sealed class ImageStreamClient
             decoder = ImageByteSource.Create(decompression, http, preferNative);
             while (ring.TryRentFree(out var block))
             {
-                var filled = decoder.Read(block.Data.AsSpan(0, ring.BlockSize));
+                var filled = decoder.Read(block.Memory);
                 if (filled == 0)
                 {
                     ring.ReturnUnused(block);

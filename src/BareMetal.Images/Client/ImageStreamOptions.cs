@@ -54,6 +54,14 @@ public sealed class ImageStreamOptions
     /// </summary>
     public bool PreferNativeZstd { get; set; } = true;
 
+    /// <summary>
+    /// Write whole blocks with <c>O_DIRECT</c> (Linux), straight from the client's aligned buffers to the disk instead of
+    /// through the page cache (default off). Saves the kernel's copy of every byte and leaves the page cache to other
+    /// work; the speed then depends on the device. Where the filesystem refuses <c>O_DIRECT</c> (or on other systems)
+    /// the client writes through the page cache as usual. <see cref="ImageStreamResult.DirectWrites"/> tells which.
+    /// </summary>
+    public bool DirectWrites { get; set; }
+
     /// <summary>Minimum interval between two progress reports (default 250 ms); the last report is always sent.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

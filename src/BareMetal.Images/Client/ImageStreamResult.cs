@@ -3,7 +3,7 @@ namespace BareMetal.Images;
 /// <summary>The outcome of a successful <see cref="ImageStreamClient.StreamToFileAsync"/>: the target holds verified bytes.</summary>
 public sealed class ImageStreamResult
 {
-    internal ImageStreamResult(string sha256, long bytesWritten, long bytesReceived, int resumes, TimeSpan elapsed, string? entityTag, ImageDecompression decompression, bool serverDigestVerified, bool nativeZstd)
+    internal ImageStreamResult(string sha256, long bytesWritten, long bytesReceived, int resumes, TimeSpan elapsed, string? entityTag, ImageDecompression decompression, bool serverDigestVerified, bool nativeZstd, bool directWrites)
     {
         Sha256 = sha256;
         BytesWritten = bytesWritten;
@@ -14,6 +14,7 @@ public sealed class ImageStreamResult
         Decompression = decompression;
         ServerDigestVerified = serverDigestVerified;
         NativeZstd = nativeZstd;
+        DirectWrites = directWrites;
     }
 
     /// <summary>Lowercase hex SHA-256 of the bytes written to the target.</summary>
@@ -45,4 +46,7 @@ public sealed class ImageStreamResult
     /// when the managed decoder did it or no zstd was involved (see <see cref="ImageStreamOptions.PreferNativeZstd"/>).
     /// </summary>
     public bool NativeZstd { get; }
+
+    /// <summary><see langword="true"/> when whole blocks were written with <c>O_DIRECT</c> (see <see cref="ImageStreamOptions.DirectWrites"/>).</summary>
+    public bool DirectWrites { get; }
 }
