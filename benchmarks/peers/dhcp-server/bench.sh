@@ -8,6 +8,7 @@
 #   usage: benchmarks/peers/dhcp-server/bench.sh [SECONDS_PER_RATE] [RATE...]
 #   env:   SERVERS="ours kea dnsmasq"  MODES="broadcast relay proxy"  SYNC=Durable|Interval|None
 #          DRIVER=perfdhcp|loadgen  OUTSTANDING="64 256" (loadgen only: closed-loop runs after the open-loop rates)
+#          WARMUP=1 (loadgen only: seconds of the same load, other clients, before the measured run)
 #          KEEP=1 keeps the work folder (server logs, load generator reports)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -91,7 +92,7 @@ run_driver() {
   else
     local how=(--rate "$load"); [[ $load == c* ]] && how=(--outstanding "${load#c}")
     local where=(--interface "$IC"); [ "$mode" = relay ] && where=(--local 198.18.0.2 --server 198.18.0.1)
-    out=$(ip netns exec "$C" dotnet "$work/loadgen/DhcpLoadGen.dll" --mode "$mode" "${where[@]}" "${how[@]}" --seconds "$seconds" 2>&1 || true)
+    out=$(ip netns exec "$C" dotnet "$work/loadgen/DhcpLoadGen.dll" --mode "$mode" "${where[@]}" "${how[@]}" --seconds "$seconds" --warmup "${WARMUP:-1}" 2>&1 || true)
     echo "$out" >>"$work/loadgen.txt"
     local r; r=$(grep '^RESULT' <<<"$out" || true)
     v() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$r"; }

@@ -29,6 +29,7 @@ internal sealed class LoadOptions
           --clients N         distinct clients (MACs), reused round-robin when a run needs more (default 100000)
           --timeout-ms T      an exchange with no reply after T ms is a drop (default 1000)
           --run-id B          second byte of every MAC (0-255; default random), so runs do not share clients
+          --warmup S          first run the same load for S seconds with other clients, unreported (JIT, caches)
         """;
 
     public LoadMode Mode { get; private set; } = LoadMode.Broadcast;
@@ -51,7 +52,19 @@ internal sealed class LoadOptions
 
     public byte RunId { get; private set; } = (byte)Random.Shared.Next(256);
 
+    public double WarmupSeconds { get; private set; }
+
     public bool ClosedLoop => Outstanding > 0;
+
+    /// <summary>The same load for the warm-up period, with other clients (run id with its top bit flipped).</summary>
+    public LoadOptions ForWarmup()
+    {
+        var copy = (LoadOptions)MemberwiseClone();
+        copy.Seconds = WarmupSeconds;
+        copy.WarmupSeconds = 0;
+        copy.RunId = (byte)(RunId ^ 0x80);
+        return copy;
+    }
 
     public static bool TryParse(string[] args, out LoadOptions options, out string error)
     {
@@ -79,6 +92,7 @@ internal sealed class LoadOptions
                 "--seconds" => double.TryParse(value, CultureInfo.InvariantCulture, out var s) && s > 0 && Set(() => o.Seconds = s),
                 "--clients" => int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 && Set(() => o.Clients = n),
                 "--timeout-ms" => int.TryParse(value, CultureInfo.InvariantCulture, out var t) && t > 0 && Set(() => o.TimeoutMilliseconds = t),
+                "--warmup" => double.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0 && Set(() => o.WarmupSeconds = w),
                 "--run-id" => byte.TryParse(value, CultureInfo.InvariantCulture, out var b) && Set(() => o.RunId = b),
                 _ => false,
             };

@@ -34,6 +34,9 @@ internal sealed record LoadResult(
 
     public double RequestDropPercent => Requests == 0 ? 0 : 100.0 * (Requests - Acks - Naks) / Requests;
 
+    public string WarmupSummary() =>
+        string.Create(CultureInfo.InvariantCulture, $"{WindowSeconds} s, achieved {AchievedRate:F0}/s, drops {DiscoverDropPercent:F3}% / {RequestDropPercent:F3}%");
+
     public string Format()
     {
         var i = CultureInfo.InvariantCulture;

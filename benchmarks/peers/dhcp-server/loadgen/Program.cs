@@ -14,6 +14,13 @@ if (!LoadOptions.TryParse(args, out var options, out var error))
     return 2;
 }
 
+if (options.WarmupSeconds > 0)
+{
+    using var warmup = new LoadGenerator(options.ForWarmup());
+    var warm = warmup.Run();
+    Console.WriteLine($"warm-up: {warm.WarmupSummary()}");
+}
+
 using var generator = new LoadGenerator(options);
 var result = generator.Run();
 Console.WriteLine(result.Format());
