@@ -16,7 +16,7 @@ namespace BareMetal.Dhcp.Server.Transport;
 /// </summary>
 internal sealed class DhcpUdpTransport : IDisposable
 {
-    private const int RingSize = 1024;
+    private const int RingSize = ReplyRing.Capacity;
     private const int BufferSize = 1536;
     private readonly DhcpServerEngine _engine;
     private readonly Socket _socket;
@@ -29,9 +29,7 @@ internal sealed class DhcpUdpTransport : IDisposable
     private readonly byte[] _reply = new byte[BufferSize];
     private readonly SocketAddress _remote = new(AddressFamily.InterNetwork);
     private readonly SocketAddress _replyDestination = new IPEndPoint(IPAddress.Any, 0).Serialize();
-    private readonly byte[][] _ring = new byte[RingSize][];
-    private readonly int[] _ringLength = new int[RingSize];
-    private readonly SocketAddress[] _ringDestination = new SocketAddress[RingSize];
+    private readonly ReplyRing _ring = new();
     private readonly SemaphoreSlim _space = new(RingSize, RingSize);
     private readonly AutoResetEvent _work = new(false);
     private readonly Lock _ringGate = new();
@@ -48,11 +46,6 @@ internal sealed class DhcpUdpTransport : IDisposable
         _bootServerPort = bootServerPort;
         _logger = logger;
         _time = time;
-        for (var i = 0; i < RingSize; i++)
-        {
-            _ring[i] = new byte[BufferSize];
-            _ringDestination[i] = new IPEndPoint(IPAddress.Any, 0).Serialize();
-        }
     }
 
     /// <summary>Starts the receive and flush threads; the task completes when both have stopped (after cancellation).</summary>
@@ -160,9 +153,7 @@ internal sealed class DhcpUdpTransport : IDisposable
             }
 
             var slot = (int)(_tail % RingSize);
-            _reply.AsSpan(0, result.ReplyLength).CopyTo(_ring[slot]);
-            _ringLength[slot] = result.ReplyLength;
-            WriteEndPoint(_ringDestination[slot], result.Destination, result.DestinationPort);
+            _ring.Store(slot, _reply.AsSpan(0, result.ReplyLength), result.Destination, result.DestinationPort);
             lock (_ringGate)
             {
                 _tail++;
@@ -214,10 +205,10 @@ internal sealed class DhcpUdpTransport : IDisposable
                 continue;
             }
 
-            for (var i = start; i < end; i++)
+            var failures = _ring.Send(_socket, start, end);
+            if (failures > 0)
             {
-                var slot = (int)(i % RingSize);
-                Send(_ring[slot].AsSpan(0, _ringLength[slot]), _ringDestination[slot]);
+                Log.AcknowledgementsNotSent(_logger, _interfaceName, failures, (int)(end - start));
             }
 
             lock (_ringGate)

@@ -1,0 +1,147 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace BareMetal.Dhcp.Server.Transport;
+
+/// <summary>
+/// The acknowledgements waiting for their group commit: reply bytes and destinations in pinned arrays, sent after the
+/// journal flush with sendmmsg(2), up to 64 datagrams per system call (on this kind of virtual machine a system call
+/// costs as much as the engine's whole work on a packet). Elsewhere than Linux the replies go one by one.
+/// </summary>
+internal sealed class ReplyRing
+{
+    public const int Capacity = 1024;
+    private const int SlotBytes = 1536;
+    private const int SockaddrBytes = 16; // struct sockaddr_in
+    private const int MsgBytes = 64; // struct mmsghdr on 64-bit Linux: msghdr (56) + msg_len + padding
+    private const int IovBytes = 16; // struct iovec
+    private const int Batch = 64;
+    private readonly byte[] _data = GC.AllocateArray<byte>(Capacity * SlotBytes, pinned: true);
+    private readonly byte[] _addresses = GC.AllocateArray<byte>(Capacity * SockaddrBytes, pinned: true);
+    private readonly byte[] _messages = GC.AllocateArray<byte>(Batch * MsgBytes, pinned: true);
+    private readonly byte[] _vectors = GC.AllocateArray<byte>(Batch * IovBytes, pinned: true);
+    private readonly int[] _lengths = new int[Capacity];
+    private readonly long _dataBase;
+    private readonly long _addressBase;
+    private readonly long _messageBase;
+    private readonly long _vectorBase;
+    private readonly SocketAddress _fallbackAddress = new(AddressFamily.InterNetwork);
+
+    public ReplyRing()
+    {
+        _dataBase = Marshal.UnsafeAddrOfPinnedArrayElement(_data, 0);
+        _addressBase = Marshal.UnsafeAddrOfPinnedArrayElement(_addresses, 0);
+        _messageBase = Marshal.UnsafeAddrOfPinnedArrayElement(_messages, 0);
+        _vectorBase = Marshal.UnsafeAddrOfPinnedArrayElement(_vectors, 0);
+    }
+
+    /// <summary>Copies a reply and its destination into slot <paramref name="slot"/>.</summary>
+    public void Store(int slot, ReadOnlySpan<byte> reply, Ipv4Address destination, int port)
+    {
+        reply.CopyTo(_data.AsSpan(slot * SlotBytes, SlotBytes));
+        _lengths[slot] = reply.Length;
+        var address = _addresses.AsSpan(slot * SockaddrBytes, SockaddrBytes);
+        address.Clear();
+        BinaryPrimitives.WriteUInt16LittleEndian(address, (ushort)AddressFamily.InterNetwork); // sa_family (host order)
+        BinaryPrimitives.WriteUInt16BigEndian(address[2..], (ushort)port); // sin_port
+        destination.WriteTo(address[4..]); // sin_addr
+    }
+
+    /// <summary>Sends slots <paramref name="start"/> to <paramref name="end"/> (ring positions, end excluded); returns the failures.</summary>
+    public int Send(Socket socket, long start, long end)
+    {
+        var failures = 0;
+        if (!OperatingSystem.IsLinux())
+        {
+            for (var i = start; i < end; i++)
+            {
+                failures += SendOne(socket, (int)(i % Capacity)) ? 0 : 1;
+            }
+
+            return failures;
+        }
+
+        var handle = socket.SafeHandle;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var fd = (int)handle.DangerousGetHandle();
+            var position = start;
+            while (position < end)
+            {
+                var count = (int)Math.Min(Batch, end - position);
+                Prepare(position, count);
+                var sent = 0;
+                while (sent < count)
+                {
+                    var result = SendMultiple(fd, (nint)(_messageBase + ((long)sent * MsgBytes)), (uint)(count - sent), 0);
+                    if (result <= 0)
+                    {
+                        // The datagram at the head failed (ENOBUFS and the like): count it and go on with the next.
+                        failures++;
+                        sent++;
+                    }
+                    else
+                    {
+                        sent += result;
+                    }
+                }
+
+                position += count;
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            failures += (int)(end - start);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Fills <paramref name="count"/> mmsghdr/iovec pairs for the ring positions from <paramref name="position"/>.</summary>
+    private void Prepare(long position, int count)
+    {
+        var messages = _messages.AsSpan(0, count * MsgBytes);
+        messages.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            var slot = (int)((position + i) % Capacity);
+            var vector = _vectors.AsSpan(i * IovBytes, IovBytes);
+            BinaryPrimitives.WriteInt64LittleEndian(vector, _dataBase + ((long)slot * SlotBytes)); // iov_base
+            BinaryPrimitives.WriteInt64LittleEndian(vector[8..], _lengths[slot]); // iov_len
+            var message = messages.Slice(i * MsgBytes, MsgBytes);
+            BinaryPrimitives.WriteInt64LittleEndian(message, _addressBase + ((long)slot * SockaddrBytes)); // msg_name
+            BinaryPrimitives.WriteInt32LittleEndian(message[8..], SockaddrBytes); // msg_namelen
+            BinaryPrimitives.WriteInt64LittleEndian(message[16..], _vectorBase + ((long)i * IovBytes)); // msg_iov
+            BinaryPrimitives.WriteInt64LittleEndian(message[24..], 1); // msg_iovlen
+        }
+    }
+
+    private bool SendOne(Socket socket, int slot)
+    {
+        try
+        {
+            _addresses.AsSpan(slot * SockaddrBytes, SockaddrBytes).CopyTo(_fallbackAddress.Buffer.Span);
+            socket.SendTo(_data.AsSpan(slot * SlotBytes, _lengths[slot]), SocketFlags.None, _fallbackAddress);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SendMultiple(int fd, nint messages, uint count, int flags);
+}
