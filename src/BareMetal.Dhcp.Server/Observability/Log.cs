@@ -31,11 +31,11 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "DHCP receive on {Interface} failed; continuing")]
     public static partial void ReceiveFailed(ILogger logger, Exception exception, string @interface);
 
-    [LoggerMessage(9, LogLevel.Warning, "DHCP reply on {Interface} to {Destination} could not be sent")]
-    public static partial void SendFailed(ILogger logger, Exception exception, string @interface, string destination);
-
     [LoggerMessage(15, LogLevel.Warning, "{Failed} of {Total} DHCPACKs on {Interface} could not be sent after their group commit; the clients will retry")]
     public static partial void AcknowledgementsNotSent(ILogger logger, string @interface, int failed, int total);
+
+    [LoggerMessage(16, LogLevel.Warning, "{Failed} of {Total} DHCP replies on {Interface} could not be sent; the clients will retry")]
+    public static partial void RepliesNotSent(ILogger logger, string @interface, int failed, int total);
 
     [LoggerMessage(10, LogLevel.Information, "Discovered client {Mac} on {Interface} (architecture {Architecture}, vendor class {VendorClass}, relay {Relay}); answered: {Answered}")]
     public static partial void ClientDiscovered(ILogger logger, MacAddress mac, string @interface, string architecture, string vendorClass, string relay, bool answered);

@@ -16,7 +16,7 @@ namespace BareMetal.Dhcp.Server.Transport;
 /// </summary>
 internal sealed class DhcpUdpTransport : IDisposable
 {
-    private const int RingSize = ReplyRing.Capacity;
+    private const int RingSize = ReplyRing.DefaultCapacity;
     private const int BufferSize = 1536;
     private readonly DhcpServerEngine _engine;
     private readonly Socket _socket;
@@ -28,8 +28,10 @@ internal sealed class DhcpUdpTransport : IDisposable
     private readonly byte[] _receive = new byte[BufferSize];
     private readonly byte[] _reply = new byte[BufferSize];
     private readonly SocketAddress _remote = new(AddressFamily.InterNetwork);
-    private readonly SocketAddress _replyDestination = new IPEndPoint(IPAddress.Any, 0).Serialize();
     private readonly ReplyRing _ring = new();
+    private readonly DatagramBatchReceiver? _batchReceiver = OperatingSystem.IsLinux() ? new() : null;
+    private readonly ReplyRing _immediate = new(DatagramBatchReceiver.Batch);
+    private int _immediateCount;
     private readonly SemaphoreSlim _space = new(RingSize, RingSize);
     private readonly AutoResetEvent _work = new(false);
     private readonly Lock _ringGate = new();
@@ -84,6 +86,38 @@ internal sealed class DhcpUdpTransport : IDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (_batchReceiver is { } batch)
+            {
+                // Linux: a batch per system call; the replies that need no flush leave together at its end.
+                int count;
+                try
+                {
+                    count = batch.Receive(_socket);
+                }
+                catch (SocketException exception)
+                {
+                    Log.ReceiveFailed(_logger, exception, _interfaceName);
+                    continue;
+                }
+
+                if (count < 0)
+                {
+                    break;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var (source, port) = batch.Source(i);
+                    if (!Handle(batch.Datagram(i), source, port, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+
+                SendImmediate();
+                continue;
+            }
+
             int received;
             try
             {
@@ -110,57 +144,85 @@ internal sealed class DhcpUdpTransport : IDisposable
                 continue;
             }
 
-            DhcpProcessResult result;
-            try
-            {
-                var (source, sourcePort) = ReadEndPoint(_remote);
-                var context = new DhcpPacketContext(_interfaceIndex, source, sourcePort, _bootServerPort, _time.GetUtcNow().ToUnixTimeMilliseconds());
-                result = _engine.Process(_receive.AsSpan(0, received), context, _reply);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // The engine never throws on bad bytes; this guards the loop against bugs, not input.
-                Log.EngineFailed(_logger, exception, _interfaceName);
-                continue;
-            }
-
-            if (!result.HasReply)
-            {
-                if (result.IgnoreReason == DhcpIgnoreReason.NoReplyExpected)
-                {
-                    // Releases and declines have no reply but are made durable promptly all the same.
-                    _work.Set();
-                }
-
-                continue;
-            }
-
-            if (!result.RequiresFlush)
-            {
-                WriteEndPoint(_replyDestination, result.Destination, result.DestinationPort);
-                Send(_reply.AsSpan(0, result.ReplyLength), _replyDestination);
-                continue;
-            }
-
-            // Wait for a free slot (only when a slow disk has 1,024 acknowledgements in flight).
-            try
-            {
-                _space.Wait(cancellationToken);
-            }
-            catch (OperationCanceledException)
+            var (from, fromPort) = ReadEndPoint(_remote);
+            if (!Handle(_receive.AsSpan(0, received), from, fromPort, cancellationToken))
             {
                 break;
             }
 
-            var slot = (int)(_tail % RingSize);
-            _ring.Store(slot, _reply.AsSpan(0, result.ReplyLength), result.Destination, result.DestinationPort);
-            lock (_ringGate)
+            SendImmediate();
+        }
+    }
+
+    /// <summary>Runs the engine on one datagram and queues its reply; false when the loop must stop.</summary>
+    private bool Handle(ReadOnlySpan<byte> datagram, Ipv4Address source, int sourcePort, CancellationToken cancellationToken)
+    {
+        DhcpProcessResult result;
+        try
+        {
+            var context = new DhcpPacketContext(_interfaceIndex, source, sourcePort, _bootServerPort, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            result = _engine.Process(datagram, context, _reply);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The engine never throws on bad bytes; this guards the loop against bugs, not input.
+            Log.EngineFailed(_logger, exception, _interfaceName);
+            return true;
+        }
+
+        if (!result.HasReply)
+        {
+            if (result.IgnoreReason == DhcpIgnoreReason.NoReplyExpected)
             {
-                _tail++;
+                // Releases and declines have no reply but are made durable promptly all the same.
+                _work.Set();
             }
 
-            _work.Set();
+            return true;
         }
+
+        if (!result.RequiresFlush)
+        {
+            // Offers, NAKs and proxy replies: sent at the end of the receive batch.
+            _immediate.Store(_immediateCount++, _reply.AsSpan(0, result.ReplyLength), result.Destination, result.DestinationPort);
+            return true;
+        }
+
+        // Wait for a free slot (only when a slow disk has 1,024 acknowledgements in flight).
+        try
+        {
+            _space.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        var slot = (int)(_tail % RingSize);
+        _ring.Store(slot, _reply.AsSpan(0, result.ReplyLength), result.Destination, result.DestinationPort);
+        lock (_ringGate)
+        {
+            _tail++;
+        }
+
+        _work.Set();
+        return true;
+    }
+
+    private void SendImmediate()
+    {
+        if (_immediateCount == 0)
+        {
+            return;
+        }
+
+        var failures = _immediate.Send(_socket, 0, _immediateCount);
+        if (failures > 0)
+        {
+            Log.RepliesNotSent(_logger, _interfaceName, failures, _immediateCount);
+        }
+
+        _immediateCount = 0;
     }
 
     /// <summary>Group commit: one journal flush for every acknowledgement queued so far, then send them.</summary>
@@ -223,33 +285,10 @@ internal sealed class DhcpUdpTransport : IDisposable
         }
     }
 
-    private void Send(ReadOnlySpan<byte> datagram, SocketAddress destination)
-    {
-        try
-        {
-            _socket.SendTo(datagram, SocketFlags.None, destination);
-        }
-        catch (SocketException exception)
-        {
-            Log.SendFailed(_logger, exception, _interfaceName, destination.ToString());
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
     /// <summary>sockaddr_in: family (2 bytes), port (2, network order), address (4).</summary>
     private static (Ipv4Address Address, int Port) ReadEndPoint(SocketAddress address)
     {
         var bytes = address.Buffer.Span;
         return (Ipv4Address.Read(bytes[4..]), (bytes[2] << 8) | bytes[3]);
-    }
-
-    private static void WriteEndPoint(SocketAddress address, Ipv4Address destination, int port)
-    {
-        var bytes = address.Buffer.Span;
-        bytes[2] = (byte)(port >> 8);
-        bytes[3] = (byte)port;
-        destination.WriteTo(bytes[4..]);
     }
 }

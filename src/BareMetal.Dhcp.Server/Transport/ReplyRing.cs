@@ -12,25 +12,30 @@ namespace BareMetal.Dhcp.Server.Transport;
 /// </summary>
 internal sealed class ReplyRing
 {
-    public const int Capacity = 1024;
+    public const int DefaultCapacity = 1024;
     private const int SlotBytes = 1536;
     private const int SockaddrBytes = 16; // struct sockaddr_in
     private const int MsgBytes = 64; // struct mmsghdr on 64-bit Linux: msghdr (56) + msg_len + padding
     private const int IovBytes = 16; // struct iovec
     private const int Batch = 64;
-    private readonly byte[] _data = GC.AllocateArray<byte>(Capacity * SlotBytes, pinned: true);
-    private readonly byte[] _addresses = GC.AllocateArray<byte>(Capacity * SockaddrBytes, pinned: true);
+    private readonly int _capacity;
+    private readonly byte[] _data;
+    private readonly byte[] _addresses;
     private readonly byte[] _messages = GC.AllocateArray<byte>(Batch * MsgBytes, pinned: true);
     private readonly byte[] _vectors = GC.AllocateArray<byte>(Batch * IovBytes, pinned: true);
-    private readonly int[] _lengths = new int[Capacity];
+    private readonly int[] _lengths;
     private readonly long _dataBase;
     private readonly long _addressBase;
     private readonly long _messageBase;
     private readonly long _vectorBase;
     private readonly SocketAddress _fallbackAddress = new(AddressFamily.InterNetwork);
 
-    public ReplyRing()
+    public ReplyRing(int capacity = DefaultCapacity)
     {
+        _capacity = capacity;
+        _data = GC.AllocateArray<byte>(capacity * SlotBytes, pinned: true);
+        _addresses = GC.AllocateArray<byte>(capacity * SockaddrBytes, pinned: true);
+        _lengths = new int[capacity];
         _dataBase = Marshal.UnsafeAddrOfPinnedArrayElement(_data, 0);
         _addressBase = Marshal.UnsafeAddrOfPinnedArrayElement(_addresses, 0);
         _messageBase = Marshal.UnsafeAddrOfPinnedArrayElement(_messages, 0);
@@ -57,7 +62,7 @@ internal sealed class ReplyRing
         {
             for (var i = start; i < end; i++)
             {
-                failures += SendOne(socket, (int)(i % Capacity)) ? 0 : 1;
+                failures += SendOne(socket, (int)(i % _capacity)) ? 0 : 1;
             }
 
             return failures;
@@ -115,7 +120,7 @@ internal sealed class ReplyRing
         messages.Clear();
         for (var i = 0; i < count; i++)
         {
-            var slot = (int)((position + i) % Capacity);
+            var slot = (int)((position + i) % _capacity);
             var vector = _vectors.AsSpan(i * IovBytes, IovBytes);
             BinaryPrimitives.WriteInt64LittleEndian(vector, _dataBase + ((long)slot * SlotBytes)); // iov_base
             BinaryPrimitives.WriteInt64LittleEndian(vector[8..], _lengths[slot]); // iov_len
