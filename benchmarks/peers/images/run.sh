@@ -2,7 +2,7 @@
 # Image server vs nginx (sendfile on) across a veth pair between two network namespaces, plus the streaming
 # client's zstd write speed vs `zstd -d`. Run as root from the repository root:
 #   benchmarks/peers/images/run.sh            (WORK=/tmp/bmim-bench, RUNS=10, CLIENTS=1000, ZRUNS=5 by default)
-#   SECTIONS="zstd" benchmarks/peers/images/run.sh    runs only some of: curl storm zstd
+#   SECTIONS="zstd" benchmarks/peers/images/run.sh    runs only some of: curl storm zstd stages
 # Prints a markdown report on stdout; docs/benchmarks/images.md holds the measured results.
 set -euo pipefail
 
@@ -10,7 +10,7 @@ REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 WORK=${WORK:-/tmp/bmim-bench}
 RUNS=${RUNS:-10}
 CLIENTS=${CLIENTS:-1000}
-SECTIONS=${SECTIONS:-curl storm zstd}
+SECTIONS=${SECTIONS:-curl storm zstd stages}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 NS_S=bmim-srv NS_C=bmim-cli
 SRV=198.18.0.1 CLI=198.18.0.2
@@ -150,5 +150,24 @@ if want zstd; then
   done
   echo
   echo "(wall s / CPU s. client: Native AOT ImagesBenchClient, exit 0 only when the SHA-256 of the 1 GiB written equals $DISK_SHA; FlushToDisk off like zstd)"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
+if want stages; then
+  # Where the client's time goes, one stage at a time (the decoder and SHA-256 stages alone are the
+  # BenchmarkDotNet classes ZstdDecodeBenchmark and ImageHashBenchmark). wall s / CPU s, 3 runs each.
+  echo "### Client stages alone, 1 GiB (wall s / CPU s)"
+  echo "| run | body alone: curl ours > /dev/null | decode alone: zstd -d > /dev/null | write 4 MiB pwrites (dd bs=4M) | write 128 KiB (dd bs=128K) | write O_DIRECT 4 MiB (dd oflag=direct) |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  stage() { /usr/bin/time -f '%e %U %S' -o "$WORK/time.txt" "$@" > /dev/null 2>&1 || true; awk '{printf "%.2f / %.2f", $1, $2 + $3}' "$WORK/time.txt"; }
+  for i in 1 2 3; do
+    sb=$(stage ip netns exec "$NS_C" curl -sf -o /dev/null "$OURS/disk.raw.zst")
+    sd=$(stage sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > /dev/null")
+    w4=$(stage dd if=/dev/zero of="$WORK/w.out" bs=4M count=256 status=none); rm -f "$WORK/w.out"
+    w1=$(stage dd if=/dev/zero of="$WORK/w.out" bs=128K count=8192 status=none); rm -f "$WORK/w.out"
+    wd=$(stage dd if=/dev/zero of="$WORK/w.out" bs=4M count=256 oflag=direct status=none); rm -f "$WORK/w.out"
+    echo "| $i | $sb | $sd | $w4 | $w1 | $wd |"
+  done
+  echo
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
