@@ -246,6 +246,52 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Stream_TargetFailsMidway_ThrowsTargetFailedAndStopsEveryThread()
+    {
+        // /dev/full accepts the open and fails every write with ENOSPC: the writing thread fails after the decoder
+        // has started, and the call must return (not hang on a decoder waiting for a free block).
+        var options = Options();
+        options.TargetIsDevice = true;
+        var call = new ImageStreamClient(_http).StreamToFileAsync(_server.Url("disk.raw.zst"), "/dev/full", options);
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ImageStreamFailure.TargetFailed, e.Failure);
+        Assert.Contains("/dev/full", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_CancelledWhileTheBodyStalls_ReturnsPromptly()
+    {
+        // The decoding thread is blocked in a synchronous read of a body that stopped arriving; cancelling must close
+        // the connection under it instead of waiting for the 30 s read timeout.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/silent.raw", async context =>
+        {
+            context.Response.Headers.ETag = "\"silent\"";
+            context.Response.ContentLength = 8 * 1024 * 1024;
+            await context.Response.Body.WriteAsync(new byte[64 * 1024]);
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        var options = Options();
+        options.ReadTimeout = TimeSpan.FromSeconds(30);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var target = _targets.File("silent.out");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new ImageStreamClient(_http).StreamToFileAsync(new Uri(address, "/silent.raw"), target, options, cancellationToken: cts.Token).WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.False(File.Exists(target));
+        Assert.Empty(Directory.GetFiles(_targets.Path, "*silent*partial*"));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Stream_BodyStallsLongerThanReadTimeout_ResumesWithRange()
     {
         var body = TestData.Bytes(3 * 1024 * 1024, seed: 5);
