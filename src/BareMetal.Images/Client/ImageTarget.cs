@@ -87,9 +87,9 @@ internal sealed class ImageTarget : IDisposable
                 return;
             }
 
-            // Through the page cache in 128 KiB pieces (zstd's own output size): measured on Linux 6.18 / ext4, one
-            // 4 MiB pwrite costs the kernel 1-5x more time than the same bytes in 128 KiB writes, which fill the
-            // page cache with small folios instead of large ones (docs/benchmarks/images.md).
+            // Through the page cache in 128 KiB pieces (zstd's own output size): measured on Linux 6.18 / ext4, 4 MiB
+            // pwrites cost the kernel up to 10x more time than the same bytes in 128 KiB ones (dd: 1.3-2.5 s against
+            // 0.2 s per GiB; docs/benchmarks/images.md).
             for (var done = 0; done < data.Length; done += BufferedWriteSize)
             {
                 var piece = data.Slice(done, Math.Min(BufferedWriteSize, data.Length - done));
