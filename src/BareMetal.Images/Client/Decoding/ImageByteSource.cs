@@ -22,7 +22,9 @@ internal abstract class ImageByteSource : IDisposable
     /// </summary>
     public static ImageByteSource Create(ImageDecompression decompression, ResumableHttpStream body, bool preferNative) => decompression switch
     {
-        ImageDecompression.Gzip => new StreamSource(new GZipStream(body, CompressionMode.Decompress, leaveOpen: true)),
+        // GZipStream reads its input 8 KiB at a time: buffer the body so each recv() can take 256 KiB. (The
+        // BufferedStream is left open: disposing it would dispose the body, which the client owns.)
+        ImageDecompression.Gzip => new StreamSource(new GZipStream(new BufferedStream(body, InputChunkSize), CompressionMode.Decompress, leaveOpen: true)),
         ImageDecompression.Zstd when preferNative && ZstdNative.IsAvailable => new NativeZstdSource(body),
         ImageDecompression.Zstd => new StreamSource(new DecompressionStream(body, bufferSize: InputChunkSize, checkEndOfStream: true, leaveOpen: true)),
         _ => new StreamSource(body, owns: false),
