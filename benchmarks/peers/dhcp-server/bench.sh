@@ -41,9 +41,12 @@ ip link add "$IS" netns "$S" type veth peer name "$IC" netns "$C"
 ip -n "$S" addr add 198.18.0.1/15 dev "$IS"; ip -n "$C" addr add 198.18.0.2/15 dev "$IC"
 ip -n "$S" link set "$IS" up; ip -n "$C" link set "$IC" up; ip -n "$S" link set lo up; ip -n "$C" link set lo up
 
-# Starts a server and waits (at most 10 s) until it listens on port 67.
+# Starts a server with an empty lease file of its own (even when a rate repeats) and waits (at most 10 s) until it
+# listens on port 67.
+runs=0
 start_server() {
-  local name=$1 mode=$2 dir="$work/$1-$2-$3"; mkdir -p "$dir"
+  runs=$((runs + 1))
+  local name=$1 mode=$2 dir="$work/$1-$2-$3-$runs"; mkdir -p "$dir"
   case $name in
     ours)
       local kind=full; [ "$mode" = proxy ] && kind=proxy
