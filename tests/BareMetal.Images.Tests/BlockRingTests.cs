@@ -107,4 +107,28 @@ public sealed class BlockRingTests
         Assert.False(ring.TryTake(BlockConsumer.Hash, out _));
         Assert.False(ring.TryTake(BlockConsumer.Write, out _));
     }
+
+    [Fact]
+    public async Task SingleConsumer_TheWriterAloneFreesEachBlock()
+    {
+        // Download-digest mode: no hashing thread, so a block must be free again as soon as the writer releases it.
+        using var ring = new BlockRing(4096, 1, consumers: 1);
+        Assert.True(ring.TryRentFree(out var only));
+        ring.Publish(only, 100);
+        var producer = Task.Factory.StartNew(() => ring.TryRentFree(out _), TaskCreationOptions.LongRunning);
+        await Task.WhenAny(producer, Task.Delay(100));
+        Assert.False(producer.IsCompleted, "the block was handed out again before the writer released it");
+
+        Assert.True(ring.TryTake(BlockConsumer.Write, out var written));
+        Assert.Equal(100, written.Length);
+        ring.Release(written);
+        Assert.True(await producer.WaitAsync(Patience));
+        Assert.Throws<InvalidOperationException>(() => ring.TryTake(BlockConsumer.Hash, out _));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Constructor_ConsumerCountOutsideOneOrTwo_Throws(int consumers) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BlockRing(4096, 1, consumers));
 }

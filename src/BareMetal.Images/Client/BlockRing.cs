@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace BareMetal.Images;
 
 /// <summary>
-/// A fixed set of large blocks cycling between three dedicated threads: the decoding thread fills a free block
-/// with image bytes and publishes it; the hashing thread and the writing thread both read every published block,
-/// in order and at the same time (both only read it); the block is free again once both are done with it. Waits
+/// A fixed set of large blocks cycling between dedicated threads: the decoding thread fills a free block with image
+/// bytes and publishes it; each consumer (the writing thread, and the hashing thread when the output is hashed) reads
+/// every published block, in order and at the same time (they only read it); the block is free again once every
+/// consumer is done with it. Waits
 /// block on a monitor (a futex), so an idle stage sleeps instead of spinning, and memory stays bounded at
 /// <c>count × size</c> however fast any side runs.
 /// </summary>
@@ -15,14 +16,29 @@ internal sealed class BlockRing : IDisposable
     private readonly object _gate = new();
     private readonly ImageBlock[] _all;
     private readonly Queue<ImageBlock> _free;
-    private readonly Queue<ImageBlock>[] _published = [new(), new()];
+    private readonly Queue<ImageBlock>[] _published;
     private ExceptionDispatchInfo? _producerError;
     private bool _producerDone;
     private bool _aborted;
 
-    public BlockRing(int blockSize, int count)
+    /// <summary>Creates <paramref name="count"/> blocks of <paramref name="blockSize"/> bytes.</summary>
+    /// <param name="blockSize">Bytes per block.</param>
+    /// <param name="count">Blocks in the ring.</param>
+    /// <param name="consumers">
+    /// 2: <see cref="BlockConsumer.Write"/> and <see cref="BlockConsumer.Hash"/> both read every block; 1: only
+    /// <see cref="BlockConsumer.Write"/> does (the output is not hashed, so no hashing thread runs).
+    /// </param>
+    public BlockRing(int blockSize, int count, int consumers = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(consumers, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(consumers, 2);
         BlockSize = blockSize;
+        _published = new Queue<ImageBlock>[consumers];
+        for (var i = 0; i < consumers; i++)
+        {
+            _published[i] = new Queue<ImageBlock>(count);
+        }
+
         _all = new ImageBlock[count];
         _free = new Queue<ImageBlock>(count);
         for (var i = 0; i < count; i++)
@@ -56,7 +72,7 @@ internal sealed class BlockRing : IDisposable
         }
     }
 
-    /// <summary>Producer: hands a block filled with <paramref name="length"/> bytes to both consumers, in order.</summary>
+    /// <summary>Producer: hands a block filled with <paramref name="length"/> bytes to every consumer, in order.</summary>
     public void Publish(ImageBlock block, int length)
     {
         lock (_gate)
@@ -96,10 +112,15 @@ internal sealed class BlockRing : IDisposable
     /// <summary>
     /// Consumer: waits for the next block published to <paramref name="consumer"/>; <see langword="false"/> after the
     /// last one. Rethrows the producer's error as soon as it is known, and throws <see cref="OperationCanceledException"/>
-    /// after <see cref="Abort"/>.
+    /// after <see cref="Abort"/>. A ring made for one consumer serves only <see cref="BlockConsumer.Write"/>.
     /// </summary>
     public bool TryTake(BlockConsumer consumer, out ImageBlock block)
     {
+        if ((int)consumer >= _published.Length)
+        {
+            throw new InvalidOperationException($"This ring has {_published.Length} consumer(s); {consumer} does not read it.");
+        }
+
         var queue = _published[(int)consumer];
         lock (_gate)
         {
@@ -161,11 +182,11 @@ internal sealed class BlockRing : IDisposable
 /// <summary>Which reader of <see cref="BlockRing"/> takes a block.</summary>
 internal enum BlockConsumer
 {
-    /// <summary>The thread that feeds the SHA-256.</summary>
-    Hash = 0,
+    /// <summary>The thread that writes to the target (always present).</summary>
+    Write = 0,
 
-    /// <summary>The thread that writes to the target.</summary>
-    Write = 1,
+    /// <summary>The thread that feeds the output's SHA-256 (only in a ring made for two consumers).</summary>
+    Hash = 1,
 }
 
 /// <summary>

@@ -10,15 +10,17 @@ namespace BareMetal.Images;
 /// Native AOT and trimming safe (no reflection, no serializers).
 /// </summary>
 /// <remarks>
-/// Three dedicated threads share a few pooled blocks of <see cref="ImageStreamOptions.WriteBufferSize"/> bytes
+/// Dedicated threads share a few pooled blocks of <see cref="ImageStreamOptions.WriteBufferSize"/> bytes
 /// (<see cref="BlockRing"/>): the decoding thread reads the body synchronously and decompresses straight into a
-/// free block; the hashing thread and the writing thread then read that block at the same time. Decompression,
-/// hashing and writing all overlap, the kernel spreads the three over the cores there are, and a waiting thread
-/// sleeps on a monitor rather than spinning in the thread pool.
+/// free block; the hashing thread (when the output is hashed) and the writing thread then read that block at the
+/// same time. Decompression, hashing and writing all overlap, the kernel spreads the threads over the cores there
+/// are, and a waiting thread sleeps on a monitor rather than spinning in the thread pool. In download-digest mode
+/// (a compressed image without <see cref="ImageStreamOptions.ExpectedSha256"/>) the decoding thread hashes the
+/// compressed body as it reads it and no hashing thread runs (see <see cref="ImageStreamOptions.ExpectedDownloadSha256"/>).
 /// </remarks>
 public sealed class ImageStreamClient
 {
-    /// <summary>Blocks shared by the three threads: one being filled, one being hashed and written, two queued either way.</summary>
+    /// <summary>Blocks shared by the threads: one being filled, one being hashed and written, two queued either way.</summary>
     private const int BlocksInFlight = 4;
     private readonly HttpClient _client;
 
@@ -31,8 +33,9 @@ public sealed class ImageStreamClient
     }
 
     /// <summary>
-    /// Streams <paramref name="source"/> into <paramref name="targetPath"/>, verifying the SHA-256 of the bytes written.
-    /// On success the target holds exactly the verified image; on any failure an <see cref="ImageStreamException"/>
+    /// Streams <paramref name="source"/> into <paramref name="targetPath"/>, verifying the SHA-256 of the bytes written
+    /// (<see cref="ImageStreamOptions.ExpectedSha256"/>) and/or of the bytes downloaded
+    /// (<see cref="ImageStreamOptions.ExpectedDownloadSha256"/>). On success the target holds exactly the verified image; on any failure an <see cref="ImageStreamException"/>
     /// is thrown and the target is not left looking complete (see <see cref="ImageStreamOptions.TargetIsDevice"/>).
     /// </summary>
     /// <param name="source">The image URL (http or https).</param>
@@ -40,7 +43,7 @@ public sealed class ImageStreamClient
     /// <param name="options">Digest, decompression, resume and write options.</param>
     /// <param name="progress">Receives progress snapshots, at most once per <see cref="ImageStreamOptions.ProgressInterval"/> and once at the end.</param>
     /// <param name="cancellationToken">Cancels the transfer (the target is then treated as failed).</param>
-    /// <returns>What was written, its digest and how many resumes it took.</returns>
+    /// <returns>What was written, the digests computed and how many resumes it took.</returns>
     /// <exception cref="ImageStreamException">The image could not be fetched, decompressed, verified or written.</exception>
     public async Task<ImageStreamResult> StreamToFileAsync(
         Uri source,
@@ -55,17 +58,31 @@ public sealed class ImageStreamClient
         options.Validate();
 
         var decompression = Resolve(options.Decompression, source);
+
+        // Which digests to compute. Without decompression the bytes received are the bytes written: one SHA-256 on the
+        // hashing thread serves both. With decompression the output is hashed only when its digest is expected; the
+        // download is hashed on the decoding thread when its digest is expected or when the output is not hashed
+        // (download-digest mode: the output is then verified by the gzip CRC-32 / zstd XXH64 checksums in the stream).
+        var hashOutput = decompression == ImageDecompression.None || options.ExpectedSha256 is not null;
+        var hashDownload = decompression != ImageDecompression.None && (options.ExpectedSha256 is null || options.ExpectedDownloadSha256 is not null);
+
         var stopwatch = Stopwatch.StartNew();
         using var http = await ResumableHttpStream.OpenAsync(_client, source, options, cancellationToken).ConfigureAwait(false);
+        if (hashDownload)
+        {
+            http.StartDownloadHash();
+        }
+
         using var target = ImageTarget.Open(targetPath, options.TargetIsDevice, decompression == ImageDecompression.None ? http.TotalLength : null, options.DirectWrites);
-        using var ring = new BlockRing(options.WriteBufferSize, BlocksInFlight);
+        using var ring = new BlockRing(options.WriteBufferSize, BlocksInFlight, consumers: hashOutput ? 2 : 1);
         var reporter = new ProgressReporter(progress, options.ProgressInterval, http, stopwatch);
 
         var decoder = Dedicated(() => Decode(http, decompression, options.PreferNativeZstd, source, ring));
-        var hasher = Dedicated(() => Hash(ring));
+        var hasher = hashOutput ? Dedicated(() => Hash(ring)) : null;
         var writer = Dedicated(() => Write(ring, target, reporter, cancellationToken));
 
-        byte[] digest;
+        byte[]? outputDigest;
+        byte[]? downloadDigest;
         long written;
         bool nativeDecoder;
         using (cancellationToken.Register(static state => Stop(((BlockRing, ResumableHttpStream))state!), (ring, http)))
@@ -74,13 +91,13 @@ public sealed class ImageStreamClient
             {
                 // Either consumer failing aborts the ring, which wakes the other one with a failure too.
                 written = await writer.ConfigureAwait(false);
-                digest = await hasher.ConfigureAwait(false);
+                outputDigest = hasher is null ? null : await hasher.ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 // A consumer failed (or received the decoder's failure): stop every thread, then undo the target.
                 Stop((ring, http));
-                await Task.WhenAll(decoder, hasher, writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.WhenAll(hasher is null ? [decoder, writer] : [decoder, hasher, writer]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 target.Abort();
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -91,10 +108,13 @@ public sealed class ImageStreamClient
                     ?? new ImageStreamException(ImageStreamFailure.TargetFailed, $"Streaming {source} to '{targetPath}' failed: {e.Message}", e);
             }
 
-            nativeDecoder = await decoder.ConfigureAwait(false);
+            // The decoder finished the body (and the download hash) before it completed the ring the writer drained.
+            (nativeDecoder, downloadDigest) = await decoder.ConfigureAwait(false);
         }
 
-        var hex = Convert.ToHexStringLower(digest);
+        downloadDigest ??= decompression == ImageDecompression.None ? outputDigest : null;
+        var hex = outputDigest is null ? null : Convert.ToHexStringLower(outputDigest);
+        var downloadHex = downloadDigest is null ? null : Convert.ToHexStringLower(downloadDigest);
         if (options.ExpectedSha256 is { } expected && !string.Equals(expected, hex, StringComparison.OrdinalIgnoreCase))
         {
             target.Abort();
@@ -103,15 +123,25 @@ public sealed class ImageStreamClient
                 $"SHA-256 mismatch for {source}: expected {expected.ToLowerInvariant()}, the {written} bytes written hash to {hex}. The target '{targetPath}' was not marked good.");
         }
 
-        var serverVerified = false;
-        if (options.VerifyServerDigest && decompression == ImageDecompression.None && http.ReprDigestSha256 is { } announced)
+        if (options.ExpectedDownloadSha256 is { } expectedDownload && !string.Equals(expectedDownload, downloadHex, StringComparison.OrdinalIgnoreCase))
         {
-            if (!announced.AsSpan().SequenceEqual(digest))
+            target.Abort();
+            throw new ImageStreamException(
+                ImageStreamFailure.DigestMismatch,
+                $"download SHA-256 mismatch for {source}: expected {expectedDownload.ToLowerInvariant()}, the {http.BytesReceived} bytes received hash to {downloadHex}. The target '{targetPath}' was not marked good.");
+        }
+
+        // RFC 9530 §2: Repr-Digest is the digest of the selected representation, i.e. the bytes as served (the
+        // compressed file for a .zst/.gz URL): comparable only with the download digest.
+        var serverVerified = false;
+        if (options.VerifyServerDigest && downloadDigest is not null && http.ReprDigestSha256 is { } announced)
+        {
+            if (!announced.AsSpan().SequenceEqual(downloadDigest))
             {
                 target.Abort();
                 throw new ImageStreamException(
                     ImageStreamFailure.ServerDigestMismatch,
-                    $"Repr-Digest mismatch for {source}: the server announced sha-256 {Convert.ToHexStringLower(announced)}, the bytes received hash to {hex}. The target '{targetPath}' was not marked good.");
+                    $"Repr-Digest mismatch for {source}: the server announced sha-256 {Convert.ToHexStringLower(announced)}, the {http.BytesReceived} bytes received hash to {downloadHex}. The target '{targetPath}' was not marked good.");
             }
 
             serverVerified = true;
@@ -121,7 +151,7 @@ public sealed class ImageStreamClient
         target.Commit(written, options.FlushToDisk);
         stopwatch.Stop();
         reporter.Final(written);
-        return new ImageStreamResult(hex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder, directWrites);
+        return new ImageStreamResult(hex, downloadHex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder, directWrites);
     }
 
     internal static ImageDecompression Resolve(ImageDecompression requested, Uri source)
@@ -148,12 +178,15 @@ public sealed class ImageStreamClient
         Task.Factory.StartNew(stage, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
-    /// The decoding thread: body → decoder → whole blocks, published in order. Never throws: a failure reaches the
-    /// consumers through <see cref="BlockRing.Complete"/>. Returns whether libzstd did the decompression.
+    /// The decoding thread: body → decoder → whole blocks, published in order; in download-digest mode it also reads the
+    /// body to its end and takes the download hash, before completing the ring. Never throws: a failure reaches the
+    /// consumers through <see cref="BlockRing.Complete"/>. Returns whether libzstd did the decompression, and the
+    /// download digest when the body was hashed.
     /// </summary>
-    private static bool Decode(ResumableHttpStream http, ImageDecompression decompression, bool preferNative, Uri source, BlockRing ring)
+    private static (bool Native, byte[]? DownloadDigest) Decode(ResumableHttpStream http, ImageDecompression decompression, bool preferNative, Uri source, BlockRing ring)
     {
         ImageByteSource? decoder = null;
+        byte[]? downloadDigest = null;
         try
         {
             decoder = ImageByteSource.Create(decompression, http, preferNative);
@@ -171,6 +204,11 @@ public sealed class ImageStreamClient
                 {
                     break;
                 }
+            }
+
+            if (http.HashesDownload)
+            {
+                downloadDigest = http.FinishDownloadHash();
             }
 
             ring.Complete(null);
@@ -194,7 +232,7 @@ public sealed class ImageStreamClient
             decoder?.Dispose();
         }
 
-        return decoder?.IsNative ?? false;
+        return (decoder?.IsNative ?? false, downloadDigest);
     }
 
     /// <summary>The hashing thread: SHA-256 over every block, in order, while the writing thread writes the same block.</summary>

@@ -6,7 +6,10 @@ public enum ImageStreamFailure
     /// <summary>The server answered with a status other than 200 (or 206 to a resume request).</summary>
     HttpStatus = 1,
 
-    /// <summary>The SHA-256 of the bytes written differs from <see cref="ImageStreamOptions.ExpectedSha256"/>.</summary>
+    /// <summary>
+    /// The SHA-256 of the bytes written differs from <see cref="ImageStreamOptions.ExpectedSha256"/>, or the SHA-256 of the
+    /// bytes downloaded differs from <see cref="ImageStreamOptions.ExpectedDownloadSha256"/> (the message then says "download SHA-256").
+    /// </summary>
     DigestMismatch = 2,
 
     /// <summary>The server's <c>Repr-Digest</c> (RFC 9530) differs from the SHA-256 of the bytes received.</summary>

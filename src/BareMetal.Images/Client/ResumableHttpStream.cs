@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 
 namespace BareMetal.Images;
 
@@ -23,6 +24,9 @@ internal sealed class ResumableHttpStream : Stream
     private Stream _body;
     private long _position;
     private int _consecutiveFailures;
+
+    /// <summary>The SHA-256 of every body byte delivered, in order (download-digest mode); <see langword="null"/> when off.</summary>
+    private IncrementalHash? _downloadHash;
 
     /// <summary><see cref="Environment.TickCount64"/> when the current read started, 0 when no read is in progress.</summary>
     private long _readStartedAt;
@@ -61,6 +65,40 @@ internal sealed class ResumableHttpStream : Stream
 
     /// <summary>How many times the body was resumed.</summary>
     public int Resumes { get; private set; }
+
+    /// <summary><see langword="true"/> once <see cref="StartDownloadHash"/> was called.</summary>
+    public bool HashesDownload => _downloadHash is not null;
+
+    /// <summary>
+    /// Hashes every body byte from now on as <see cref="Read(Span{byte})"/> delivers it, on the reading thread. Call
+    /// before the first read. A resume asks for <c>bytes=N-</c> exactly where the delivered bytes stopped, so the
+    /// bytes hashed are the representation's bytes in order, whatever the number of connections.
+    /// </summary>
+    public void StartDownloadHash()
+    {
+        if (_position != 0)
+        {
+            throw new InvalidOperationException("The download hash must start before the first body byte is read.");
+        }
+
+        _downloadHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    }
+
+    /// <summary>
+    /// Reads the body to its end (feeding the download hash) and returns the SHA-256 of every byte delivered. Call once,
+    /// on the reading thread, after the decoder is done: a decoder may stop at the end of its last frame before the body
+    /// reported its end, and the digest must cover the whole representation.
+    /// </summary>
+    public byte[] FinishDownloadHash()
+    {
+        var hash = _downloadHash ?? throw new InvalidOperationException($"{nameof(StartDownloadHash)} was not called.");
+        Span<byte> rest = stackalloc byte[4096];
+        while (Read(rest) > 0)
+        {
+        }
+
+        return hash.GetHashAndReset();
+    }
 
     public override bool CanRead => true;
 
@@ -137,6 +175,7 @@ internal sealed class ResumableHttpStream : Stream
                 if (n > 0)
                 {
                     _consecutiveFailures = 0;
+                    _downloadHash?.AppendData(buffer[..n]);
                 }
 
                 return n;
@@ -189,6 +228,7 @@ internal sealed class ResumableHttpStream : Stream
             _body.Dispose();
             _response.Dispose();
             _abort.Dispose();
+            _downloadHash?.Dispose();
         }
 
         base.Dispose(disposing);

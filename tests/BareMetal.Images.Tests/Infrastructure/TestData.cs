@@ -33,6 +33,15 @@ public static class TestData
         return output.ToArray();
     }
 
+    /// <summary>One zstd frame with the content checksum (XXH64, RFC 8878 §3.1.1) the zstd command writes by default.</summary>
+    public static byte[] ZstdWithChecksum(byte[] data)
+    {
+        using var compressor = new ZstdSharp.Compressor(3);
+        compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
+        return compressor.Wrap(data).ToArray();
+    }
+
+    /// <summary>One zstd frame without a content checksum (what ZstdSharp and <c>zstd --no-check</c> write).</summary>
     public static byte[] Zstd(byte[] data)
     {
         using var compressor = new ZstdSharp.Compressor(3);
