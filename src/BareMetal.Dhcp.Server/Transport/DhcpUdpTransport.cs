@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace BareMetal.Dhcp.Server.Transport;
 
 /// <summary>
-/// One socket around the engine, with every buffer allocated once. A dedicated receive thread blocks in
-/// <see cref="Socket.ReceiveFrom(Span{byte}, SocketFlags, SocketAddress)"/> (no allocation, and no hand-off to the
-/// thread pool per packet: on two cores the pool's wake-ups and spinning cost more than the engine) and sends offers,
-/// NAKs and proxy replies at once. Replies that acknowledge a lease go into a ring of reply slots; a flushing thread
+/// One socket around the engine, with every buffer allocated once, and two threads of its own (no thread pool: on two
+/// cores its wake-ups and spinning cost more than the engine). The receive thread takes up to 32 datagrams per
+/// recvmmsg(2), runs the engine on each and sends the batch's offers, NAKs and proxy replies with one sendmmsg(2);
+/// elsewhere than Linux it blocks in <see cref="Socket.ReceiveFrom(Span{byte}, SocketFlags, SocketAddress)"/> (also
+/// allocation-free). Replies that acknowledge a lease go into a ring of reply slots; the flushing thread
 /// group-commits them: it forces the lease journal once for everything in the ring, then sends those replies. So no
 /// DHCPACK leaves before its lease is on disk, and the disk never holds up the receive loop.
 /// </summary>
