@@ -43,6 +43,7 @@ if [ ! -f "$IMG/disk.raw.zst" ]; then
   zstd -q -3 -T0 -f "$WORK/disk.raw" -o "$IMG/disk.raw.zst"
 fi
 DISK_SHA=$(zstd -d -c "$IMG/disk.raw.zst" | sha256sum | cut -d' ' -f1)
+DISK_ZST_SHA=$(sha256sum < "$IMG/disk.raw.zst" | cut -d' ' -f1)
 INITRD_SHA=$(sha256sum < "$IMG/initrd.img" | cut -d' ' -f1)
 BIG_SHA=$(sha256sum < "$IMG/big.raw" | cut -d' ' -f1)
 
@@ -136,20 +137,22 @@ if want zstd; then
   timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > '$WORK/out.zstd'" > /dev/null; rm -f "$WORK/out.zstd"
   CLIENT=$WORK/client/ImagesBenchClient
   ZRUNS=${ZRUNS:-5}
-  echo "| run | zstd -d > /dev/null | zstd -d > file | curl ours \| zstd -d > file | client ours (libzstd) | client ours (libzstd, O_DIRECT) | client ours (managed) | client nginx (libzstd) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | zstd -d > /dev/null | zstd -d > file | curl ours \| zstd -d > file | client ours (libzstd) | client ours (libzstd, download digest) | client ours (libzstd, O_DIRECT) | client ours (managed) | client nginx (libzstd) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for i in $(seq "$ZRUNS"); do
     zn=$(timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > /dev/null")
     zw=$(timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > '$WORK/out.zstd'"); rm -f "$WORK/out.zstd"
     cz=$(timed ip netns exec "$NS_C" sh -c "curl -sf '$OURS/disk.raw.zst' | zstd -q -d > '$WORK/out.curl'"); rm -f "$WORK/out.curl"
     co=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" "$DISK_SHA"); rm -f "$WORK/out.client"
+    cg=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" --download-sha256 "$DISK_ZST_SHA"); rm -f "$WORK/out.client"
     cd=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" "$DISK_SHA" --direct); rm -f "$WORK/out.client"
     cm=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" "$DISK_SHA" --managed-zstd); rm -f "$WORK/out.client"
     cn=$(timed ip netns exec "$NS_C" "$CLIENT" "$NGINX/disk.raw.zst" "$WORK/out.client" "$DISK_SHA"); rm -f "$WORK/out.client"
-    echo "| $i | $zn | $zw | $cz | $co | $cd | $cm | $cn |"
+    echo "| $i | $zn | $zw | $cz | $co | $cg | $cd | $cm | $cn |"
   done
   echo
-  echo "(wall s / CPU s. client: Native AOT ImagesBenchClient, exit 0 only when the SHA-256 of the 1 GiB written equals $DISK_SHA; FlushToDisk off like zstd)"
+  echo "(wall s / CPU s. client: Native AOT ImagesBenchClient, exit 0 only when the SHA-256 of the 1 GiB written equals $DISK_SHA (output digest);"
+  echo "download digest: exit 0 only when the SHA-256 of the bytes received equals sha256sum of disk.raw.zst, $DISK_ZST_SHA, and the zstd frame checksum holds; FlushToDisk off like zstd)"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
