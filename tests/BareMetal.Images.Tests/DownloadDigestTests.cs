@@ -287,4 +287,16 @@ public sealed class DownloadDigestTests : IAsyncLifetime, IDisposable
         Assert.Equal(ImageStreamFailure.InvalidOptions, e.Failure);
         Assert.Contains(nameof(ImageStreamOptions.ExpectedDownloadSha256), e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stream_TargetFailsMidway_InDownloadDigestMode_ReturnsPromptlyWithTargetFailed()
+    {
+        // Only two threads run in this mode; the writer failing must still stop the decoder (which then must not read
+        // the rest of the body for the digest).
+        var options = Options(download: TestData.Sha256Hex(Zst));
+        options.TargetIsDevice = true;
+        var call = new ImageStreamClient(_http).StreamToFileAsync(_server.Url("disk.raw.zst"), "/dev/full", options);
+        var e = await Assert.ThrowsAsync<ImageStreamException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ImageStreamFailure.TargetFailed, e.Failure);
+    }
 }

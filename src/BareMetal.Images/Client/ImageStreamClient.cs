@@ -190,23 +190,23 @@ public sealed class ImageStreamClient
         try
         {
             decoder = ImageByteSource.Create(decompression, http, preferNative);
-            while (ring.TryRentFree(out var block))
+            var ended = false;
+            while (!ended && ring.TryRentFree(out var block))
             {
                 var filled = decoder.Read(block.Memory);
                 if (filled == 0)
                 {
                     ring.ReturnUnused(block);
+                    ended = true;
                     break;
                 }
 
                 ring.Publish(block, filled);
-                if (filled < ring.BlockSize)
-                {
-                    break;
-                }
+                ended = filled < ring.BlockSize;
             }
 
-            if (http.HashesDownload)
+            // Only a body decoded to its end gets a download digest; after an abort (TryRentFree false) nothing more is read.
+            if (ended && http.HashesDownload)
             {
                 downloadDigest = http.FinishDownloadHash();
             }
