@@ -1,10 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BareMetal.Images.Tests;
 
@@ -247,19 +242,17 @@ public sealed class DownloadDigestTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Stream_ReprDigestOfTheCompressedFile_CheckedInDownloadDigestMode()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapGet("/wrong.raw.zst", async context =>
+        await using var server = await CustomEndpointHost.StartAsync(app =>
         {
-            // The digest of the decompressed image: right bytes, wrong representation (RFC 9530 §2 means the .zst).
-            context.Response.Headers["Repr-Digest"] = ReprDigest.FormatSha256(System.Security.Cryptography.SHA256.HashData(Image));
-            context.Response.ContentLength = Zst.Length;
-            await context.Response.Body.WriteAsync(Zst);
+            app.MapGet("/wrong.raw.zst", async context =>
+            {
+                // The digest of the decompressed image: right bytes, wrong representation (RFC 9530 §2 means the .zst).
+                context.Response.Headers["Repr-Digest"] = ReprDigest.FormatSha256(System.Security.Cryptography.SHA256.HashData(Image));
+                context.Response.ContentLength = Zst.Length;
+                await context.Response.Body.WriteAsync(Zst);
+            });
         });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = server.Address;
         var client = new ImageStreamClient(_http);
 
         var e = await Assert.ThrowsAsync<ImageStreamException>(
@@ -274,7 +267,6 @@ public sealed class DownloadDigestTests : IAsyncLifetime, IDisposable
         var result = await client.StreamToFileAsync(Served(address, "/wrong.raw.zst"), _targets.File("repr-off.out"), off);
         Assert.False(result.ServerDigestVerified);
         Assert.Equal(Image, await File.ReadAllBytesAsync(_targets.File("repr-off.out")));
-        await app.StopAsync();
     }
 
     [Theory]

@@ -1,10 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BareMetal.Images.Tests;
 
@@ -263,20 +258,18 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
     {
         // The decoding thread is blocked in a synchronous read of a body that stopped arriving; cancelling must close
         // the connection under it instead of waiting for the 30 s read timeout.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapGet("/silent.raw", async context =>
+        await using var server = await CustomEndpointHost.StartAsync(app =>
         {
-            context.Response.Headers.ETag = "\"silent\"";
-            context.Response.ContentLength = 8 * 1024 * 1024;
-            await context.Response.Body.WriteAsync(new byte[64 * 1024]);
-            await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            app.MapGet("/silent.raw", async context =>
+            {
+                context.Response.Headers.ETag = "\"silent\"";
+                context.Response.ContentLength = 8 * 1024 * 1024;
+                await context.Response.Body.WriteAsync(new byte[64 * 1024]);
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            });
         });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = server.Address;
 
         var options = Options();
         options.ReadTimeout = TimeSpan.FromSeconds(30);
@@ -288,7 +281,6 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
         Assert.InRange(started.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.False(File.Exists(target));
         Assert.Empty(Directory.GetFiles(_targets.Path, "*silent*partial*"));
-        await app.StopAsync();
     }
 
     [Fact]
@@ -297,37 +289,35 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
         var body = TestData.Bytes(3 * 1024 * 1024, seed: 5);
         const string Tag = "\"stall-1\"";
         var requests = new List<string>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapGet("/stall.raw", async context =>
+        await using var server = await CustomEndpointHost.StartAsync(app =>
         {
-            var range = context.Request.Headers.Range.ToString();
-            lock (requests)
+            app.MapGet("/stall.raw", async context =>
             {
-                requests.Add(range + "|" + context.Request.Headers.IfRange);
-            }
+                var range = context.Request.Headers.Range.ToString();
+                lock (requests)
+                {
+                    requests.Add(range + "|" + context.Request.Headers.IfRange);
+                }
 
-            context.Response.Headers.ETag = Tag;
-            if (range.Length == 0)
-            {
-                // The first answer sends 1 MiB, then nothing more: no error, no end, just silence.
-                context.Response.ContentLength = body.Length;
-                await context.Response.Body.WriteAsync(body.AsMemory(0, 1024 * 1024));
-                await context.Response.Body.FlushAsync();
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-                return;
-            }
+                context.Response.Headers.ETag = Tag;
+                if (range.Length == 0)
+                {
+                    // The first answer sends 1 MiB, then nothing more: no error, no end, just silence.
+                    context.Response.ContentLength = body.Length;
+                    await context.Response.Body.WriteAsync(body.AsMemory(0, 1024 * 1024));
+                    await context.Response.Body.FlushAsync();
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return;
+                }
 
-            var from = long.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.StatusCode = 206;
-            context.Response.Headers.ContentRange = $"bytes {from}-{body.Length - 1}/{body.Length}";
-            context.Response.ContentLength = body.Length - from;
-            await context.Response.Body.WriteAsync(body.AsMemory((int)from));
+                var from = long.Parse(range["bytes=".Length..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.StatusCode = 206;
+                context.Response.Headers.ContentRange = $"bytes {from}-{body.Length - 1}/{body.Length}";
+                context.Response.ContentLength = body.Length - from;
+                await context.Response.Body.WriteAsync(body.AsMemory((int)from));
+            });
         });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = server.Address;
 
         var options = Options(TestData.Sha256Hex(body));
         options.ReadTimeout = TimeSpan.FromMilliseconds(300);
@@ -342,7 +332,6 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
             Assert.Matches(@"^bytes=\d+-\|""stall-1""$", requests[1]);
         }
 
-        await app.StopAsync();
     }
 
     [Fact]
@@ -361,23 +350,21 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
     public async Task Stream_ServerDigestWrongOrNoValidator_FailsClearly()
     {
         var body = TestData.Bytes(2 * 1024 * 1024);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapGet("/wrong-digest.raw", async context =>
+        await using var server = await CustomEndpointHost.StartAsync(app =>
         {
-            context.Response.Headers["Repr-Digest"] = ReprDigest.FormatSha256(new byte[32]);
-            context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body);
+            app.MapGet("/wrong-digest.raw", async context =>
+            {
+                context.Response.Headers["Repr-Digest"] = ReprDigest.FormatSha256(new byte[32]);
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body);
+            });
+            app.MapGet("/no-validator.raw", async context =>
+            {
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body);
+            });
         });
-        app.MapGet("/no-validator.raw", async context =>
-        {
-            context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body);
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = server.Address;
 
         var options = Options(TestData.Sha256Hex(body));
         var wrong = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(new Uri(address, "/wrong-digest.raw"), _targets.File("w"), options));
@@ -387,7 +374,6 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
         await using var proxy = new DroppingProxy(new IPEndPoint(IPAddress.Loopback, address.Port), cutAfter: 300_000, drops: 1);
         var none = await Assert.ThrowsAsync<ImageStreamException>(() => new ImageStreamClient(_http).StreamToFileAsync(proxy.Rewrite(new Uri(address, "/no-validator.raw")), _targets.File("n"), options));
         Assert.Equal(ImageStreamFailure.ResumeNotPossible, none.Failure);
-        await app.StopAsync();
     }
 
     /// <summary>An IProgress that reports synchronously on the calling thread (Progress&lt;T&gt; posts to the pool).</summary>
