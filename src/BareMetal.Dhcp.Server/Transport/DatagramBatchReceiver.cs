@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using static BareMetal.Dhcp.Server.Transport.MmsgLayout;
 
 namespace BareMetal.Dhcp.Server.Transport;
 
@@ -11,10 +12,6 @@ namespace BareMetal.Dhcp.Server.Transport;
 internal sealed class DatagramBatchReceiver
 {
     public const int Batch = 32;
-    private const int SlotBytes = 1536;
-    private const int SockaddrBytes = 16; // struct sockaddr_in
-    private const int MsgBytes = 64; // struct mmsghdr on 64-bit Linux
-    private const int IovBytes = 16; // struct iovec
     private const int MsgWaitForOne = 0x10000;
     private const int Eintr = 4;
     private const int Eagain = 11;

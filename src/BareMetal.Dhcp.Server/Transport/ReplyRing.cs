@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using static BareMetal.Dhcp.Server.Transport.MmsgLayout;
 
 namespace BareMetal.Dhcp.Server.Transport;
 
@@ -13,10 +14,6 @@ namespace BareMetal.Dhcp.Server.Transport;
 internal sealed class ReplyRing
 {
     public const int DefaultCapacity = 1024;
-    private const int SlotBytes = 1536;
-    private const int SockaddrBytes = 16; // struct sockaddr_in
-    private const int MsgBytes = 64; // struct mmsghdr on 64-bit Linux: msghdr (56) + msg_len + padding
-    private const int IovBytes = 16; // struct iovec
     private const int Batch = 64;
     private readonly int _capacity;
     private readonly byte[] _data;
