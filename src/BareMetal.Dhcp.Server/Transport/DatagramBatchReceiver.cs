@@ -29,13 +29,13 @@ internal sealed class DatagramBatchReceiver
         _messageBase = Marshal.UnsafeAddrOfPinnedArrayElement(_messages, 0);
         for (var i = 0; i < Batch; i++)
         {
-            var vector = _vectors.AsSpan(i * IovBytes, IovBytes);
-            BinaryPrimitives.WriteInt64LittleEndian(vector, dataBase + ((long)i * SlotBytes)); // iov_base
-            BinaryPrimitives.WriteInt64LittleEndian(vector[8..], SlotBytes); // iov_len
-            var message = _messages.AsSpan(i * MsgBytes, MsgBytes);
-            BinaryPrimitives.WriteInt64LittleEndian(message, addressBase + ((long)i * SockaddrBytes)); // msg_name
-            BinaryPrimitives.WriteInt64LittleEndian(message[16..], vectorBase + ((long)i * IovBytes)); // msg_iov
-            BinaryPrimitives.WriteInt64LittleEndian(message[24..], 1); // msg_iovlen
+            Describe(
+                _messages.AsSpan(i * MsgBytes, MsgBytes),
+                _vectors.AsSpan(i * IovBytes, IovBytes),
+                vectorBase + ((long)i * IovBytes),
+                dataBase + ((long)i * SlotBytes),
+                SlotBytes,
+                addressBase + ((long)i * SockaddrBytes));
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class DatagramBatchReceiver
             for (var i = 0; i < Batch; i++)
             {
                 // The kernel writes the source's length back: give every slot its full size again.
-                BinaryPrimitives.WriteInt32LittleEndian(_messages.AsSpan((i * MsgBytes) + 8), SockaddrBytes); // msg_namelen
+                BinaryPrimitives.WriteInt32LittleEndian(_messages.AsSpan((i * MsgBytes) + NameLengthOffset), SockaddrBytes); // msg_namelen
             }
 
             var count = ReceiveMultiple((int)handle.DangerousGetHandle(), _messageBase, Batch, MsgWaitForOne, 0);
@@ -93,7 +93,7 @@ internal sealed class DatagramBatchReceiver
     /// <summary>The payload of datagram <paramref name="index"/> of the last batch.</summary>
     public ReadOnlySpan<byte> Datagram(int index)
     {
-        var length = BinaryPrimitives.ReadInt32LittleEndian(_messages.AsSpan((index * MsgBytes) + 56)); // msg_len
+        var length = BinaryPrimitives.ReadInt32LittleEndian(_messages.AsSpan((index * MsgBytes) + MessageLengthOffset)); // msg_len
         return _data.AsSpan(index * SlotBytes, Math.Min(length, SlotBytes));
     }
 

@@ -18,7 +18,7 @@ namespace BareMetal.Dhcp.Server.Transport;
 internal sealed class DhcpUdpTransport : IDisposable
 {
     private const int RingSize = ReplyRing.DefaultCapacity;
-    private const int BufferSize = 1536;
+    private const int BufferSize = MmsgLayout.SlotBytes;
     private readonly DhcpServerEngine _engine;
     private readonly Socket _socket;
     private readonly int _interfaceIndex;

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace BareMetal.Dhcp.Server.Transport;
 
 /// <summary>
@@ -17,4 +19,24 @@ internal static class MmsgLayout
 
     /// <summary><c>struct iovec</c>.</summary>
     public const int IovBytes = 16;
+
+    /// <summary>Byte offset of <c>msg_len</c> (bytes received or sent) in a <c>struct mmsghdr</c>.</summary>
+    public const int MessageLengthOffset = 56;
+
+    /// <summary>Byte offset of <c>msg_namelen</c> in a <c>struct mmsghdr</c>.</summary>
+    public const int NameLengthOffset = 8;
+
+    /// <summary>
+    /// Describes one datagram for sendmmsg/recvmmsg: the iovec points at <paramref name="data"/> (<paramref name="length"/>
+    /// bytes) and the mmsghdr at the address buffer and that single iovec. Other fields (control data, flags) stay zero.
+    /// </summary>
+    public static void Describe(Span<byte> message, Span<byte> vector, long vectorAddress, long data, long length, long address)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(vector, data); // iov_base
+        BinaryPrimitives.WriteInt64LittleEndian(vector[8..], length); // iov_len
+        BinaryPrimitives.WriteInt64LittleEndian(message, address); // msg_name
+        BinaryPrimitives.WriteInt32LittleEndian(message[NameLengthOffset..], SockaddrBytes); // msg_namelen
+        BinaryPrimitives.WriteInt64LittleEndian(message[16..], vectorAddress); // msg_iov
+        BinaryPrimitives.WriteInt64LittleEndian(message[24..], 1); // msg_iovlen
+    }
 }

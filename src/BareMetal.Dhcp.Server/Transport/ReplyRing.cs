@@ -118,14 +118,13 @@ internal sealed class ReplyRing
         for (var i = 0; i < count; i++)
         {
             var slot = (int)((position + i) % _capacity);
-            var vector = _vectors.AsSpan(i * IovBytes, IovBytes);
-            BinaryPrimitives.WriteInt64LittleEndian(vector, _dataBase + ((long)slot * SlotBytes)); // iov_base
-            BinaryPrimitives.WriteInt64LittleEndian(vector[8..], _lengths[slot]); // iov_len
-            var message = messages.Slice(i * MsgBytes, MsgBytes);
-            BinaryPrimitives.WriteInt64LittleEndian(message, _addressBase + ((long)slot * SockaddrBytes)); // msg_name
-            BinaryPrimitives.WriteInt32LittleEndian(message[8..], SockaddrBytes); // msg_namelen
-            BinaryPrimitives.WriteInt64LittleEndian(message[16..], _vectorBase + ((long)i * IovBytes)); // msg_iov
-            BinaryPrimitives.WriteInt64LittleEndian(message[24..], 1); // msg_iovlen
+            Describe(
+                messages.Slice(i * MsgBytes, MsgBytes),
+                _vectors.AsSpan(i * IovBytes, IovBytes),
+                _vectorBase + ((long)i * IovBytes),
+                _dataBase + ((long)slot * SlotBytes),
+                _lengths[slot],
+                _addressBase + ((long)slot * SockaddrBytes));
         }
     }
 
