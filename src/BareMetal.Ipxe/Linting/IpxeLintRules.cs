@@ -142,7 +142,7 @@ internal static class IpxeLintRules
                 found.Add(new IpxeDiagnostic(
                     IpxeDiagnosticCode.UnreachableLine,
                     IpxeSeverity.Warning,
-                    line.Commands[0].Position,
+                    FirstCommandPosition(line),
                     $"This line never runs: line {stopper!.Position.Line} always leaves the script or jumps away, and no label comes in between. Add a label before this line and jump to it, or remove the line."));
                 reachable = true;
             }
@@ -153,6 +153,20 @@ internal static class IpxeLintRules
                 stopper = line;
             }
         }
+    }
+
+    /// <summary>Where the line's first real command starts; the line's start when it has only empty ones (" ; ").</summary>
+    private static IpxePosition FirstCommandPosition(IpxeLine line)
+    {
+        foreach (var command in line.Commands)
+        {
+            if (!command.IsEmpty)
+            {
+                return command.Position;
+            }
+        }
+
+        return line.Position;
     }
 
     /// <summary>Whether a command that never falls through runs whatever happens before it on the line.</summary>

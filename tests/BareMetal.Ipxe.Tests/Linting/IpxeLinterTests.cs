@@ -68,6 +68,18 @@ public class IpxeLinterTests
     }
 
     [Theory]
+    [InlineData("goto end\n ; echo never\n:end\n", 3, 4)]
+    [InlineData("exit\n ;  ; echo never\n", 3, 7)]
+    public void UnreachableLine_StartingWithAnEmptyCommand_PointsAtTheFirstRealCommand(string body, int line, int column)
+    {
+        // Line 1 is the "#!ipxe" header the helper adds. Found by the GrammarText property (FsCheck replay 7917055246535534996,13369329272918923543,69): an empty
+        // command before ';' has no position of its own, and the finding was reported at 0:0.
+        var diagnostic = Single(body, IpxeDiagnosticCode.UnreachableLine);
+
+        Assert.Equal(new IpxePosition(line, column), diagnostic.Position);
+    }
+
+    [Theory]
     [InlineData("chain http://x/y || goto end\necho reachable\n:end\n")]
     [InlineData("isset ${a} && goto end ||\necho reachable\n:end\n")]
     [InlineData("goto end\n:end\necho reachable\n")]
