@@ -54,6 +54,25 @@ public class ImageOptionsValidationTests
     }
 
     [Fact]
+    public void ServerOptions_TinyReadAheadBudget_NamesTheField()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new ImageServerOptions { RootDirectory = "/tmp", ReadAheadBudget = 4096 }.Validate());
+        Assert.Contains("ReadAheadBudget", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(64L << 20, 0, 1 << 20)]            // no stream counted yet: as for one
+    [InlineData(64L << 20, 1, 1 << 20)]            // one large download: 1 MiB steps
+    [InlineData(64L << 20, 64, 1 << 20)]
+    [InlineData(64L << 20, 65, 512 << 10)]         // just over: the share rounds down to a power of two
+    [InlineData(64L << 20, 300, 128 << 10)]
+    [InlineData(64L << 20, 1000, 64 << 10)]        // a boot storm: the floor
+    [InlineData(64L << 20, 100_000, 64 << 10)]
+    [InlineData(1L << 40, 3, 1 << 20)]             // a huge budget never exceeds the ceiling
+    public void FileChunk_SharesTheBudgetInPowersOfTwo(long budget, int streams, int expected) =>
+        Assert.Equal(expected, ImageRequestHandler.FileChunkFor(budget, streams));
+
+    [Fact]
     public void ServerOptions_BadRangeCap_NamesTheField()
     {
         var e = Assert.Throws<InvalidOperationException>(() => new ImageServerOptions { RootDirectory = "/tmp", MaxRanges = 0 }.Validate());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,11 @@ namespace BareMetal.Images;
 /// </summary>
 internal sealed class ImageRequestHandler
 {
-    /// <summary>Bytes read from the file per write into the response pipe.</summary>
+    /// <summary>Bytes decompressed per write into the response pipe (on-the-fly decompression).</summary>
     internal const int ChunkSize = 256 * 1024;
+
+    /// <summary>Smallest and largest file read per write into the response pipe (see <see cref="ImageServerOptions.ReadAheadBudget"/>).</summary>
+    internal const int MinFileChunk = 64 * 1024, MaxFileChunk = 1024 * 1024;
 
     /// <summary>The file's size and mtime are checked again after every this many bytes, and at the end.</summary>
     internal const long ChangeCheckInterval = 8L * 1024 * 1024;
@@ -325,8 +329,22 @@ internal sealed class ImageRequestHandler
     }
 
     /// <summary>
+    /// The file chunk for one step of a stream when <paramref name="activeStreams"/> share <paramref name="budget"/>:
+    /// the budget's share, rounded down to a power of two, between <see cref="MinFileChunk"/> and <see cref="MaxFileChunk"/>.
+    /// </summary>
+    internal static int FileChunkFor(long budget, int activeStreams)
+    {
+        var share = budget / Math.Max(1, activeStreams);
+        return share >= MaxFileChunk ? MaxFileChunk
+            : share <= MinFileChunk ? MinFileChunk
+            : 1 << BitOperations.Log2((ulong)share);
+    }
+
+    /// <summary>
     /// Streams [start, start+count) of the open file into the response: each chunk is read straight into the
-    /// response pipe's memory (one copy, kernel to pipe), then flushed. If the file's size or mtime changes, or it
+    /// response pipe's memory (one copy, kernel to pipe), then flushed. The read is a plain <c>pread</c> on the
+    /// request's thread: on Linux an asynchronous read of a regular file is the same blocking <c>pread</c> run on
+    /// another thread-pool worker, so reading inline saves a hand-off per chunk and blocks no more threads. If the file's size or mtime changes, or it
     /// ends early, the connection is aborted: the client sees an incomplete response rather than torn bytes.
     /// </summary>
     private async Task<long> SendAsync(HttpContext context, string relative, SafeFileHandle handle, ImageFileVersion version, long start, long count, StreamLimits.Lease lease, IPAddress? client)
@@ -341,7 +359,7 @@ internal sealed class ImageRequestHandler
         {
             while (sent < count)
             {
-                var want = (int)Math.Min(ChunkSize, count - sent);
+                var want = (int)Math.Min(FileChunkFor(_options.ReadAheadBudget, _limits.Active), count - sent);
                 if (limited)
                 {
                     await lease.WaitAsync(want, cancellationToken).ConfigureAwait(false);
@@ -353,7 +371,7 @@ internal sealed class ImageRequestHandler
                     memory = memory[..want];
                 }
 
-                var n = await RandomAccess.ReadAsync(handle, memory, start + sent, cancellationToken).ConfigureAwait(false);
+                var n = RandomAccess.Read(handle, memory.Span, start + sent);
                 if (n == 0)
                 {
                     return Torn(context, relative, client, sent, count);

@@ -27,6 +27,14 @@ public sealed class ImageServerOptions
     /// <summary>Bandwidth cap per client address, in bytes per second (default 0 = no limit).</summary>
     public long MaxBytesPerSecondPerClient { get; set; }
 
+    /// <summary>
+    /// How many bytes of file data all streams together read into response buffers at a time (default 64 MiB). Each
+    /// stream reads chunks of this budget divided by the streams active, rounded down to a power of two between
+    /// 64 KiB and 1 MiB: one large download moves in 1 MiB steps (fewer reads, flushes and thread hand-offs), while
+    /// a boot storm of a thousand clients stays within about the budget instead of a megabyte each.
+    /// </summary>
+    public long ReadAheadBudget { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Send <c>Repr-Digest: sha-256=:…:</c> (RFC 9530), computed once per file version and cached (default on).</summary>
     public bool EnableReprDigest { get; set; } = true;
 
@@ -75,6 +83,11 @@ public sealed class ImageServerOptions
         if (MaxBytesPerSecond is > 0 and < 4096 || MaxBytesPerSecondPerClient is > 0 and < 4096 || MaxBytesPerSecond < 0 || MaxBytesPerSecondPerClient < 0)
         {
             throw Invalid($"{nameof(MaxBytesPerSecond)} and {nameof(MaxBytesPerSecondPerClient)} must be 0 (no limit) or at least 4096.");
+        }
+
+        if (ReadAheadBudget < 64 * 1024)
+        {
+            throw Invalid($"{nameof(ReadAheadBudget)} is {ReadAheadBudget}: use at least 65536 bytes (default 64 MiB).");
         }
 
         if (DigestWaitLimit < 0)

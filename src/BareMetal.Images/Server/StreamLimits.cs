@@ -18,6 +18,9 @@ internal sealed class StreamLimits
 
     public BandwidthLimiter? Global { get; }
 
+    /// <summary>Streams admitted and not yet finished.</summary>
+    public int Active => Volatile.Read(ref _active);
+
     /// <summary>Admits one stream for a client, or says which limit refused it.</summary>
     public Admission TryEnter(IPAddress client, out Lease lease)
     {
