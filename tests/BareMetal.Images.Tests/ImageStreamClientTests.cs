@@ -62,6 +62,22 @@ public sealed class ImageStreamClientTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("disk.raw")]
+    [InlineData("disk.raw.zst")]
+    public async Task Stream_LeftoverPartialFile_IsReplacedNotReused(string name)
+    {
+        // An interrupted earlier run left its hidden temporary file behind, longer than the image and full of other
+        // bytes. The new file is created fresh (not truncated in place), and nothing of the leftover survives.
+        var target = _targets.File("leftover-" + name);
+        var leftover = Path.Combine(_targets.Path, "." + Path.GetFileName(target) + ".partial");
+        await File.WriteAllBytesAsync(leftover, TestData.Bytes(Image.Length + 100_000, seed: 99));
+        var result = await new ImageStreamClient(_http).StreamToFileAsync(_server.Url(name), target, Options());
+        Assert.Equal(ImageSha, result.Sha256);
+        Assert.Equal(Image, await File.ReadAllBytesAsync(target));
+        Assert.False(File.Exists(leftover));
+    }
+
+    [Theory]
+    [InlineData("disk.raw")]
     [InlineData("disk.raw.gz")]
     [InlineData("disk.raw.zst")]
     public async Task Stream_ThroughDroppingProxy_ResumesWithRangeAndIfRange(string name)

@@ -60,7 +60,12 @@ internal sealed class ImageTarget : IDisposable
 
             var full = Path.GetFullPath(path);
             var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + ".partial");
-            var fileHandle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocate ?? 0);
+            // A fresh file, not FileMode.Create: that truncates with ftruncate(0) after opening, and on ext4 a file
+            // truncated to zero is flushed when it is closed (auto_da_alloc, the "replace by truncate" heuristic), so
+            // closing a 1 GiB image started writeback of all of it inside Commit. A leftover of an interrupted run
+            // is removed first.
+            File.Delete(temporary);
+            var fileHandle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, preallocate ?? 0);
             return new ImageTarget(fileHandle, full, temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
