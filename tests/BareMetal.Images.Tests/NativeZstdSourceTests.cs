@@ -118,6 +118,36 @@ public sealed class NativeZstdSourceTests
         return ReadAll(source, (destination.Get % 200_000) + 1).AsSpan().SequenceEqual(image).ToProperty();
     }
 
+    [Theory]
+    [InlineData(4096, 2, 1)]
+    [InlineData(4096, 4, 65536)]
+    [InlineData(65536, 8, 300)]
+    public void Read_PrefetchedChunks_GivesTheImage(int chunkSize, int chunkCount, int bodyChunk)
+    {
+        // libzstd reads the receiving thread's chunks in place (no copy into the pinned buffer).
+        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(Image), bodyChunk), chunkSize, chunkCount);
+        using var source = new NativeZstdSource(body);
+        Assert.Equal(Image, ReadAll(source, 1 << 20));
+    }
+
+    [Fact]
+    public void Read_PrefetchedBodyCutInsideAFrame_ThrowsEndOfStream()
+    {
+        var compressed = TestData.Zstd(Image);
+        using var body = new PrefetchedBody(new MemoryStream(compressed[..(compressed.Length / 2)]), 4096, 3);
+        using var source = new NativeZstdSource(body);
+        Assert.Throws<EndOfStreamException>(() => ReadAll(source, 1 << 16));
+    }
+
+    [Property(MaxTest = 30)]
+    public Property Read_PrefetchedRandomImage_RoundTripsForAnyChunking(PositiveInt length, PositiveInt chunk, PositiveInt prefetch)
+    {
+        var image = TestData.Bytes(length.Get % 300_000, seed: length.Get);
+        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(image), (chunk.Get % 70_000) + 1), (prefetch.Get % 16 * 4096) + 4096, 2 + (prefetch.Get % 5));
+        using var source = new NativeZstdSource(body);
+        return ReadAll(source, 1 << 17).AsSpan().SequenceEqual(image).ToProperty();
+    }
+
     private static byte[] ReadAll(ImageByteSource source, int destinationSize)
     {
         var output = new MemoryStream();
@@ -143,7 +173,7 @@ public sealed class NativeZstdSourceTests
     }
 
     /// <summary>A body that arrives in small pieces, as a socket delivers it.</summary>
-    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    internal sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
         public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, chunk)]);
 

@@ -97,6 +97,15 @@ public class ImageOptionsValidationTests
     }
 
     [Theory]
+    [InlineData(64 * 1024, 32)]         // small blocks: capped
+    [InlineData(256 * 1024, 32)]
+    [InlineData(1024 * 1024, 8)]        // the default: 8 MiB in flight
+    [InlineData(4 * 1024 * 1024, 4)]    // large blocks: never fewer than 4
+    [InlineData(64 * 1024 * 1024, 4)]
+    public void BlocksInFlight_AboutEightMiB(int blockSize, int expected) =>
+        Assert.Equal(expected, ImageStreamClient.BlocksFor(blockSize));
+
+    [Theory]
     [InlineData("http://h/disk.raw.gz", ImageDecompression.Gzip)]
     [InlineData("http://h/disk.raw.ZST", ImageDecompression.Zstd)]
     [InlineData("http://h/disk.raw", ImageDecompression.None)]

@@ -11,17 +11,19 @@ namespace BareMetal.Images;
 /// </summary>
 /// <remarks>
 /// Dedicated threads share a few pooled blocks of <see cref="ImageStreamOptions.WriteBufferSize"/> bytes
-/// (<see cref="BlockRing"/>): the decoding thread reads the body synchronously and decompresses straight into a
-/// free block; the hashing thread (when the output is hashed) and the writing thread then read that block at the
-/// same time. Decompression, hashing and writing all overlap, the kernel spreads the threads over the cores there
+/// (<see cref="BlockRing"/>): the decoding thread decompresses straight into a free block; the hashing thread (when
+/// the output is hashed) and the writing thread then read that block at the same time. A compressed body is read by
+/// a receiving thread of its own (<see cref="PrefetchedBody"/>), which also takes the download hash, so that the
+/// decoding thread only decompresses; an uncompressed body is read by the decoding thread straight into the blocks.
+/// Receiving, decompression, hashing and writing all overlap, the kernel spreads the threads over the cores there
 /// are, and a waiting thread sleeps on a monitor rather than spinning in the thread pool. In download-digest mode
-/// (a compressed image without <see cref="ImageStreamOptions.ExpectedSha256"/>) the decoding thread hashes the
-/// compressed body as it reads it and no hashing thread runs (see <see cref="ImageStreamOptions.ExpectedDownloadSha256"/>).
+/// (a compressed image without <see cref="ImageStreamOptions.ExpectedSha256"/>) only the compressed body is hashed
+/// and no hashing thread runs (see <see cref="ImageStreamOptions.ExpectedDownloadSha256"/>).
 /// </remarks>
 public sealed class ImageStreamClient
 {
-    /// <summary>Blocks shared by the threads: one being filled, one being hashed and written, two queued either way.</summary>
-    private const int BlocksInFlight = 4;
+    /// <summary>Bytes of blocks shared by the threads (one being filled, one being hashed and written, the rest queued).</summary>
+    private const int BytesInFlight = 8 * 1024 * 1024;
     private readonly HttpClient _client;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (its timeout applies to response headers only).</summary>
@@ -61,7 +63,7 @@ public sealed class ImageStreamClient
 
         // Which digests to compute. Without decompression the bytes received are the bytes written: one SHA-256 on the
         // hashing thread serves both. With decompression the output is hashed only when its digest is expected; the
-        // download is hashed on the decoding thread when its digest is expected or when the output is not hashed
+        // download is hashed on the receiving thread when its digest is expected or when the output is not hashed
         // (download-digest mode: the output is then verified by the gzip CRC-32 / zstd XXH64 checksums in the stream).
         var hashOutput = decompression == ImageDecompression.None || options.ExpectedSha256 is not null;
         var hashDownload = decompression != ImageDecompression.None && (options.ExpectedSha256 is null || options.ExpectedDownloadSha256 is not null);
@@ -74,10 +76,12 @@ public sealed class ImageStreamClient
         }
 
         using var target = ImageTarget.Open(targetPath, options.TargetIsDevice, decompression == ImageDecompression.None ? http.TotalLength : null, options.DirectWrites);
-        using var ring = new BlockRing(options.WriteBufferSize, BlocksInFlight, consumers: hashOutput ? 2 : 1);
+        using var ring = new BlockRing(options.WriteBufferSize, BlocksFor(options.WriteBufferSize), consumers: hashOutput ? 2 : 1);
         var reporter = new ProgressReporter(progress, options.ProgressInterval, http, stopwatch);
 
-        var decoder = Dedicated(() => Decode(http, decompression, options.PreferNativeZstd, source, ring));
+        // Disposed (which waits for its thread) before http and ring: declared after them.
+        using var prefetched = decompression == ImageDecompression.None ? null : new PrefetchedBody(http);
+        var decoder = Dedicated(() => Decode(http, prefetched, decompression, options.PreferNativeZstd, source, ring));
         var hasher = hashOutput ? Dedicated(() => Hash(ring)) : null;
         var writer = Dedicated(() => Write(ring, target, reporter, cancellationToken));
 
@@ -85,7 +89,8 @@ public sealed class ImageStreamClient
         byte[]? downloadDigest;
         long written;
         bool nativeDecoder;
-        using (cancellationToken.Register(static state => Stop(((BlockRing, ResumableHttpStream))state!), (ring, http)))
+        var stages = new Stages(ring, http, prefetched);
+        using (cancellationToken.Register(static state => ((Stages)state!).Stop(), stages))
         {
             try
             {
@@ -96,8 +101,8 @@ public sealed class ImageStreamClient
             catch (Exception e)
             {
                 // A consumer failed (or received the decoder's failure): stop every thread, then undo the target.
-                Stop((ring, http));
-                await Task.WhenAll(hasher is null ? [decoder, writer] : [decoder, hasher, writer]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                stages.Stop();
+                await Task.WhenAll(decoder, hasher ?? Task.CompletedTask, writer, prefetched?.Completion ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 target.Abort();
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -154,6 +159,9 @@ public sealed class ImageStreamClient
         return new ImageStreamResult(hex, downloadHex, written, http.BytesReceived, http.Resumes, stopwatch.Elapsed, http.EntityTag?.Tag, decompression, serverVerified, nativeDecoder, directWrites);
     }
 
+    /// <summary>How many blocks of <paramref name="blockSize"/> make about <see cref="BytesInFlight"/>: at least 4, at most 32.</summary>
+    internal static int BlocksFor(int blockSize) => Math.Clamp(BytesInFlight / blockSize, 4, 32);
+
     internal static ImageDecompression Resolve(ImageDecompression requested, Uri source)
     {
         if (requested != ImageDecompression.Auto)
@@ -167,10 +175,15 @@ public sealed class ImageStreamClient
             : ImageDecompression.None;
     }
 
-    private static void Stop((BlockRing Ring, ResumableHttpStream Http) state)
+    /// <summary>What <see cref="Stages.Stop"/> wakes: every ring a thread may wait on, and the body a thread may be blocked reading.</summary>
+    private sealed record Stages(BlockRing Ring, ResumableHttpStream Http, PrefetchedBody? Prefetched)
     {
-        state.Ring.Abort();
-        state.Http.Abort();
+        public void Stop()
+        {
+            Ring.Abort();
+            Prefetched?.Abort();
+            Http.Abort();
+        }
     }
 
     /// <summary>Runs a blocking stage on its own thread (not a thread-pool worker), so it may wait without starving the pool.</summary>
@@ -178,18 +191,19 @@ public sealed class ImageStreamClient
         Task.Factory.StartNew(stage, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
-    /// The decoding thread: body → decoder → whole blocks, published in order; in download-digest mode it also reads the
-    /// body to its end and takes the download hash, before completing the ring. Never throws: a failure reaches the
+    /// The decoding thread: body (read ahead by the receiving thread when compressed) → decoder → whole blocks, published
+    /// in order; in download-digest mode it also lets the body run to its end and takes the download hash, before
+    /// completing the ring. Never throws: a failure reaches the
     /// consumers through <see cref="BlockRing.Complete"/>. Returns whether libzstd did the decompression, and the
     /// download digest when the body was hashed.
     /// </summary>
-    private static (bool Native, byte[]? DownloadDigest) Decode(ResumableHttpStream http, ImageDecompression decompression, bool preferNative, Uri source, BlockRing ring)
+    private static (bool Native, byte[]? DownloadDigest) Decode(ResumableHttpStream http, PrefetchedBody? prefetched, ImageDecompression decompression, bool preferNative, Uri source, BlockRing ring)
     {
         ImageByteSource? decoder = null;
         byte[]? downloadDigest = null;
         try
         {
-            decoder = ImageByteSource.Create(decompression, http, preferNative);
+            decoder = ImageByteSource.Create(decompression, (Stream?)prefetched ?? http, preferNative);
             var ended = false;
             while (!ended && ring.TryRentFree(out var block))
             {
@@ -208,6 +222,8 @@ public sealed class ImageStreamClient
             // Only a body decoded to its end gets a download digest; after an abort (TryRentFree false) nothing more is read.
             if (ended && http.HashesDownload)
             {
+                // The receiving thread has read the body to its end once its last chunk is taken; then nobody else reads it.
+                prefetched?.DrainToEnd();
                 downloadDigest = http.FinishDownloadHash();
             }
 

@@ -61,8 +61,12 @@ public sealed class ImageStreamOptions
     /// <summary>A read that makes no progress for this long counts as a dropped connection (default 30 s).</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Size of each write to the target, a multiple of <see cref="WriteAlignment"/> (default 4 MiB).</summary>
-    public int WriteBufferSize { get; set; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// Size of the blocks handed from the decoding thread to the writing thread, and of each direct write to the target;
+    /// a multiple of <see cref="WriteAlignment"/> (default 1 MiB). About 8 MiB of blocks are in flight (at least 4
+    /// blocks, at most 32). Page-cache writes go out in 128 KiB pieces whatever the block size.
+    /// </summary>
+    public int WriteBufferSize { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// Treat the target as a block device: it is opened without truncation, its first <see cref="WriteBufferSize"/>

@@ -20,11 +20,12 @@ internal abstract class ImageByteSource : IDisposable
     /// Picks the decoder: the body itself, <see cref="GZipStream"/>, libzstd when <paramref name="preferNative"/>
     /// and the library loads, else ZstdSharp (the managed port, used where libzstd.so.1 is missing).
     /// </summary>
-    public static ImageByteSource Create(ImageDecompression decompression, ResumableHttpStream body, bool preferNative) => decompression switch
+    public static ImageByteSource Create(ImageDecompression decompression, Stream body, bool preferNative) => decompression switch
     {
-        // GZipStream reads its input 8 KiB at a time: buffer the body so each recv() can take 256 KiB. (The
-        // BufferedStream is left open: disposing it would dispose the body, which the client owns.)
-        ImageDecompression.Gzip => new StreamSource(new GZipStream(new BufferedStream(body, InputChunkSize), CompressionMode.Decompress, leaveOpen: true)),
+        // GZipStream reads its input 8 KiB at a time: a prefetched body serves that from memory; any other body is
+        // buffered so each recv() can take 256 KiB. (The BufferedStream is left open: disposing it would dispose the
+        // body, which the client owns.)
+        ImageDecompression.Gzip => new StreamSource(new GZipStream(body is PrefetchedBody ? body : new BufferedStream(body, InputChunkSize), CompressionMode.Decompress, leaveOpen: true)),
         ImageDecompression.Zstd when preferNative && ZstdNative.IsAvailable => new NativeZstdSource(body),
         ImageDecompression.Zstd => new StreamSource(new DecompressionStream(body, bufferSize: InputChunkSize, checkEndOfStream: true, leaveOpen: true)),
         _ => new StreamSource(body, owns: false),
