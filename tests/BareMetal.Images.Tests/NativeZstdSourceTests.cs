@@ -125,7 +125,7 @@ public sealed class NativeZstdSourceTests
     public void Read_PrefetchedChunks_GivesTheImage(int chunkSize, int chunkCount, int bodyChunk)
     {
         // libzstd reads the receiving thread's chunks in place (no copy into the pinned buffer).
-        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(Image), bodyChunk), chunkSize, chunkCount);
+        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(Image), bodyChunk), chunkSize: chunkSize, chunkCount: chunkCount);
         using var source = new NativeZstdSource(body);
         Assert.Equal(Image, ReadAll(source, 1 << 20));
     }
@@ -134,7 +134,7 @@ public sealed class NativeZstdSourceTests
     public void Read_PrefetchedBodyCutInsideAFrame_ThrowsEndOfStream()
     {
         var compressed = TestData.Zstd(Image);
-        using var body = new PrefetchedBody(new MemoryStream(compressed[..(compressed.Length / 2)]), 4096, 3);
+        using var body = new PrefetchedBody(new MemoryStream(compressed[..(compressed.Length / 2)]), chunkSize: 4096, chunkCount: 3);
         using var source = new NativeZstdSource(body);
         Assert.Throws<EndOfStreamException>(() => ReadAll(source, 1 << 16));
     }
@@ -143,7 +143,7 @@ public sealed class NativeZstdSourceTests
     public Property Read_PrefetchedRandomImage_RoundTripsForAnyChunking(PositiveInt length, PositiveInt chunk, PositiveInt prefetch)
     {
         var image = TestData.Bytes(length.Get % 300_000, seed: length.Get);
-        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(image), (chunk.Get % 70_000) + 1), (prefetch.Get % 16 * 4096) + 4096, 2 + (prefetch.Get % 5));
+        using var body = new PrefetchedBody(new TrickleStream(TestData.Zstd(image), (chunk.Get % 70_000) + 1), chunkSize: (prefetch.Get % 16 * 4096) + 4096, chunkCount: 2 + (prefetch.Get % 5));
         using var source = new NativeZstdSource(body);
         return ReadAll(source, 1 << 17).AsSpan().SequenceEqual(image).ToProperty();
     }

@@ -11,7 +11,7 @@ public sealed class PrefetchedBodyTests
     [InlineData(1 << 20, 4, 7)]
     public void TryNextChunk_GivesTheBodyInOrderInWholeChunks(int chunkSize, int chunkCount, int bodyChunk)
     {
-        using var body = new PrefetchedBody(new NativeZstdSourceTests.TrickleStream(Body, bodyChunk), chunkSize, chunkCount);
+        using var body = new PrefetchedBody(new NativeZstdSourceTests.TrickleStream(Body, bodyChunk), chunkSize: chunkSize, chunkCount: chunkCount);
         var received = new MemoryStream();
         var chunks = new List<int>();
         while (body.TryNextChunk(out var chunk))
@@ -33,7 +33,7 @@ public sealed class PrefetchedBodyTests
     [InlineData(100_000)]
     public void Read_AsAStream_GivesTheBody(int readSize)
     {
-        using var body = new PrefetchedBody(new MemoryStream(Body), 4096, 3);
+        using var body = new PrefetchedBody(new MemoryStream(Body), chunkSize: 4096, chunkCount: 3);
         var received = new MemoryStream();
         var buffer = new byte[readSize];
         int n;
@@ -49,7 +49,7 @@ public sealed class PrefetchedBodyTests
     [Fact]
     public void EmptyBody_HasNoChunks()
     {
-        using var body = new PrefetchedBody(new MemoryStream(), 4096, 2);
+        using var body = new PrefetchedBody(new MemoryStream(), chunkSize: 4096, chunkCount: 2);
         Assert.False(body.TryNextChunk(out _));
         Assert.Equal(0, body.Read(new byte[10]));
     }
@@ -58,7 +58,7 @@ public sealed class PrefetchedBodyTests
     public void DrainToEnd_LetsTheReceiverReadEverything()
     {
         var source = new CountingStream(Body);
-        using var body = new PrefetchedBody(source, 4096, 2);
+        using var body = new PrefetchedBody(source, chunkSize: 4096, chunkCount: 2);
         Assert.True(body.TryNextChunk(out _));
         body.DrainToEnd();
         Assert.Equal(Body.Length, source.Delivered);
@@ -69,7 +69,7 @@ public sealed class PrefetchedBodyTests
     public void BodyFailure_ReachesTheReaderAfterTheBytesBeforeIt()
     {
         var failure = new ImageStreamException(ImageStreamFailure.ResumeAttemptsExhausted, "the connection dropped for good");
-        using var body = new PrefetchedBody(new FailingStream(Body[..10_000], failure), 4096, 2);
+        using var body = new PrefetchedBody(new FailingStream(Body[..10_000], failure), chunkSize: 4096, chunkCount: 2);
         var received = 0;
         var thrown = Assert.Throws<ImageStreamException>(() =>
         {
@@ -88,7 +88,7 @@ public sealed class PrefetchedBodyTests
     public async Task Abort_WakesAReaderWaitingForAChunk()
     {
         using var gate = new SemaphoreSlim(0);
-        using var body = new PrefetchedBody(new BlockedStream(gate), 4096, 2);
+        using var body = new PrefetchedBody(new BlockedStream(gate), chunkSize: 4096, chunkCount: 2);
         var reader = Task.Run(() => body.TryNextChunk(out _));
         await Task.Delay(50);
         Assert.False(reader.IsCompleted);
@@ -103,7 +103,7 @@ public sealed class PrefetchedBodyTests
     public async Task Dispose_WaitsForTheReceivingThread()
     {
         using var gate = new SemaphoreSlim(0);
-        var body = new PrefetchedBody(new BlockedStream(gate), 4096, 2);
+        var body = new PrefetchedBody(new BlockedStream(gate), chunkSize: 4096, chunkCount: 2);
         var disposing = Task.Run(body.Dispose);
         await Task.Delay(50);
 
@@ -111,6 +111,19 @@ public sealed class PrefetchedBodyTests
         Assert.False(disposing.IsCompleted);
         gate.Release();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(body.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Dispose_ClosesABodyTheReceiverIsStillReading()
+    {
+        // The decoder stopped early and the body never ends: Dispose unblocks the read through the abort action
+        // instead of waiting for the server.
+        using var gate = new SemaphoreSlim(0);
+        var aborted = 0;
+        var body = new PrefetchedBody(new BlockedStream(gate), () => { aborted++; gate.Release(); }, chunkSize: 4096, chunkCount: 2);
+        await Task.Run(body.Dispose).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, aborted);
         Assert.True(body.Completion.IsCompleted);
     }
 

@@ -80,7 +80,7 @@ public sealed class ImageStreamClient
         var reporter = new ProgressReporter(progress, options.ProgressInterval, http, stopwatch);
 
         // Disposed (which waits for its thread) before http and ring: declared after them.
-        using var prefetched = decompression == ImageDecompression.None ? null : new PrefetchedBody(http);
+        using var prefetched = decompression == ImageDecompression.None ? null : new PrefetchedBody(http, http.Abort);
         var decoder = Dedicated(() => Decode(http, prefetched, decompression, options.PreferNativeZstd, source, ring));
         var hasher = hashOutput ? Dedicated(() => Hash(ring)) : null;
         var writer = Dedicated(() => Write(ring, target, reporter, cancellationToken));

@@ -16,6 +16,7 @@ internal sealed class PrefetchedBody : Stream
     public const int ChunkCount = 8;
 
     private readonly Stream _body;
+    private readonly Action? _abortBody;
     private readonly BlockRing _ring;
     private readonly Task _receiver;
     private ImageBlock? _current;
@@ -23,9 +24,14 @@ internal sealed class PrefetchedBody : Stream
     private bool _ended;
 
     /// <summary>Starts the receiving thread over <paramref name="body"/>, which only that thread reads from now on.</summary>
-    public PrefetchedBody(Stream body, int chunkSize = ChunkSize, int chunkCount = ChunkCount)
+    /// <param name="body">The response body.</param>
+    /// <param name="abortBody">Unblocks a read of <paramref name="body"/> from another thread (closes the connection); used by <see cref="Dispose(bool)"/>.</param>
+    /// <param name="chunkSize">Bytes per chunk.</param>
+    /// <param name="chunkCount">Chunks in flight.</param>
+    public PrefetchedBody(Stream body, Action? abortBody = null, int chunkSize = ChunkSize, int chunkCount = ChunkCount)
     {
         _body = body;
+        _abortBody = abortBody;
         _ring = new BlockRing(chunkSize, chunkCount, consumers: 1);
         _receiver = Task.Factory.StartNew(Receive, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -117,8 +123,14 @@ internal sealed class PrefetchedBody : Stream
     {
         if (disposing)
         {
-            // The chunks are native memory the receiving thread writes into: free them only once it has stopped.
+            // The chunks are native memory the receiving thread writes into: free them only once it has stopped. A
+            // thread still inside a read (the decoder stopped before the body's end) is unblocked by closing the body.
             _ring.Abort();
+            if (!_receiver.IsCompleted)
+            {
+                _abortBody?.Invoke();
+            }
+
             _receiver.Wait();
             _ring.Dispose();
         }
