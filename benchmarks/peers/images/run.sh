@@ -137,8 +137,8 @@ if want zstd; then
   timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > '$WORK/out.zstd'" > /dev/null; rm -f "$WORK/out.zstd"
   CLIENT=$WORK/client/ImagesBenchClient
   ZRUNS=${ZRUNS:-5}
-  echo "| run | zstd -d > /dev/null | zstd -d > file | curl ours \| zstd -d > file | client ours (libzstd) | client ours (libzstd, download digest) | client ours (libzstd, O_DIRECT) | client ours (managed) | client nginx (libzstd) |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | zstd -d > /dev/null | zstd -d > file | curl ours \| zstd -d > file | client ours (libzstd) | client ours (libzstd, download digest) | client ours (libzstd, O_DIRECT) | client ours (managed) | client nginx (libzstd) | client nginx (libzstd, download digest) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for i in $(seq "$ZRUNS"); do
     zn=$(timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > /dev/null")
     zw=$(timed sh -c "zstd -q -d -c '$IMG/disk.raw.zst' > '$WORK/out.zstd'"); rm -f "$WORK/out.zstd"
@@ -148,7 +148,8 @@ if want zstd; then
     cd=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" "$DISK_SHA" --direct); rm -f "$WORK/out.client"
     cm=$(timed ip netns exec "$NS_C" "$CLIENT" "$OURS/disk.raw.zst" "$WORK/out.client" "$DISK_SHA" --managed-zstd); rm -f "$WORK/out.client"
     cn=$(timed ip netns exec "$NS_C" "$CLIENT" "$NGINX/disk.raw.zst" "$WORK/out.client" "$DISK_SHA"); rm -f "$WORK/out.client"
-    echo "| $i | $zn | $zw | $cz | $co | $cg | $cd | $cm | $cn |"
+    cng=$(timed ip netns exec "$NS_C" "$CLIENT" "$NGINX/disk.raw.zst" "$WORK/out.client" --download-sha256 "$DISK_ZST_SHA"); rm -f "$WORK/out.client"
+    echo "| $i | $zn | $zw | $cz | $co | $cg | $cd | $cm | $cn | $cng |"
   done
   echo
   echo "(wall s / CPU s. client: Native AOT ImagesBenchClient, exit 0 only when the SHA-256 of the 1 GiB written equals $DISK_SHA (output digest);"
