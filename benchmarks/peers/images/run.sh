@@ -2,7 +2,8 @@
 # Image server vs nginx (sendfile on) across a veth pair between two network namespaces, plus the streaming
 # client's zstd write speed vs `zstd -d`. Run as root from the repository root:
 #   benchmarks/peers/images/run.sh            (WORK=/tmp/bmim-bench, RUNS=10, CLIENTS=1000, ZRUNS=5 by default)
-#   SECTIONS="zstd" benchmarks/peers/images/run.sh    runs only some of: curl storm zstd stages
+#   SECTIONS="zstd" benchmarks/peers/images/run.sh    runs only some of: curl servercpu storm zstd stages
+#   HOLD=1 ...   leaves both servers and namespaces up after the sections (Ctrl-C ends), for paired experiments
 # Prints a markdown report on stdout; docs/benchmarks/images.md holds the measured results.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 WORK=${WORK:-/tmp/bmim-bench}
 RUNS=${RUNS:-10}
 CLIENTS=${CLIENTS:-1000}
-SECTIONS=${SECTIONS:-curl storm zstd stages}
+SECTIONS=${SECTIONS:-curl servercpu storm zstd stages}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 NS_S=bmim-srv NS_C=bmim-cli
 SRV=198.18.0.1 CLI=198.18.0.2
@@ -109,6 +110,31 @@ if want curl; then
   echo
 fi
 
+if want servercpu; then
+  # CPU time of each server process (all threads, user + system, from /proc/PID/task/*/stat) per 100 MiB transfer.
+  echo "### Server CPU per 100 MiB transfer ($RUNS transfers each, after the warm-up)"
+  task_cpu() {
+    local ticks=0
+    for pid in "$@"; do
+      for stat in /proc/"$pid"/task/*/stat; do
+        # Field 2 (comm) may hold spaces: count from the closing parenthesis (utime and stime are fields 14 and 15).
+        ticks=$((ticks + $(sed 's/.*) //' "$stat" 2>/dev/null | awk '{print $12 + $13}')))
+      done
+    done
+    echo "$ticks"
+  }
+  OURS_PIDS=$(pgrep -f "ImagesBenchHost.dll $IMG" | tr '\n' ' ')
+  NGINX_PIDS=$(pgrep -f "nginx: worker" | tr '\n' ' ')
+  for name in ours nginx; do
+    url=$OURS/big.raw pids=$OURS_PIDS; [ "$name" = nginx ] && { url=$NGINX/big.raw; pids=$NGINX_PIDS; }
+    before=$(task_cpu $pids)
+    for _ in $(seq "$RUNS"); do ip netns exec "$NS_C" curl -sf -o /dev/null "$url"; done
+    after=$(task_cpu $pids)
+    echo "- $name: $(awk -v t=$((after - before)) -v n="$RUNS" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t * 1000 / hz / n}') ms of CPU per transfer"
+  done
+  echo
+fi
+
 if want storm; then
   echo "### $CLIENTS concurrent curl clients, 10 MiB initrd each, every body hashed"
   for name in ours nginx; do
@@ -174,4 +200,9 @@ if want stages; then
   done
   echo
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
+if [ -n "${HOLD:-}" ]; then
+  echo "servers up: ours $OURS, nginx $NGINX, client namespace $NS_C; Ctrl-C ends" >&2
+  sleep infinity
 fi
