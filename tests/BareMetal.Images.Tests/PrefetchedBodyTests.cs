@@ -55,18 +55,20 @@ public sealed class PrefetchedBodyTests
     }
 
     [Fact]
-    public void DrainToEnd_LetsTheReceiverReadEverything()
+    public async Task DrainToEnd_LetsTheReceiverReadEverything()
     {
         var source = new CountingStream(Body);
         using var body = new PrefetchedBody(source, chunkSize: 4096, chunkCount: 2);
         Assert.True(body.TryNextChunk(out _));
         body.DrainToEnd();
+
+        // The receiver read every byte before it completed the ring; its thread then returns.
         Assert.Equal(Body.Length, source.Delivered);
-        Assert.True(body.Completion.IsCompleted);
+        await body.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
-    public void BodyFailure_ReachesTheReaderAfterTheBytesBeforeIt()
+    public void BodyFailure_ReachesTheReaderAsTheSameException()
     {
         var failure = new ImageStreamException(ImageStreamFailure.ResumeAttemptsExhausted, "the connection dropped for good");
         using var body = new PrefetchedBody(new FailingStream(Body[..10_000], failure), chunkSize: 4096, chunkCount: 2);
@@ -80,8 +82,10 @@ public sealed class PrefetchedBodyTests
         });
 
         // The very exception the body threw, not a wrapper: the client maps it to the caller's failure as it is.
+        // It fails the reader as soon as it is known (chunks still queued are dropped: the transfer has failed),
+        // so only whole chunks from before the failure can have arrived, never the partial third one.
         Assert.Same(failure, thrown);
-        Assert.Equal(8192, received);
+        Assert.True(received is 0 or 4096 or 8192, $"received {received} bytes");
     }
 
     [Fact]

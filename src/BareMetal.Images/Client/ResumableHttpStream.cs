@@ -13,7 +13,7 @@ namespace BareMetal.Images;
 /// thread pool for every chunk; a watchdog timer turns a read that stalls for <see cref="ImageStreamOptions.ReadTimeout"/>
 /// into a dropped connection, and <see cref="Abort"/> unblocks a read from another thread.
 /// </summary>
-internal sealed class ResumableHttpStream : Stream
+internal sealed class ResumableHttpStream : ReadOnlyStream
 {
     private readonly HttpClient _client;
     private readonly Uri _source;
@@ -99,14 +99,6 @@ internal sealed class ResumableHttpStream : Stream
 
         return hash.GetHashAndReset();
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -196,8 +188,6 @@ internal sealed class ResumableHttpStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     /// <summary>Stops the transfer from another thread: a blocked read returns with <see cref="OperationCanceledException"/>.</summary>
     public void Abort()
     {
@@ -209,16 +199,6 @@ internal sealed class ResumableHttpStream : Stream
         _abort.Cancel();
         DisposeBodyQuietly();
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -7,7 +7,7 @@ namespace BareMetal.Images;
 /// run on different cores instead of one after the other on the decoding thread. libzstd reads the chunks in place
 /// (<see cref="TryNextChunk"/>); other decoders read it as a <see cref="Stream"/>.
 /// </summary>
-internal sealed class PrefetchedBody : Stream
+internal sealed class PrefetchedBody : ReadOnlyStream
 {
     /// <summary>Bytes per chunk handed to the decoder.</summary>
     public const int ChunkSize = 512 * 1024;
@@ -38,20 +38,6 @@ internal sealed class PrefetchedBody : Stream
 
     /// <summary>Completes when the receiving thread has stopped (the body's end, a failure, or <see cref="Abort"/>); never faults.</summary>
     public Task Completion => _receiver;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>
     /// Gives the next chunk of the body, valid until the next call; the previous chunk goes back to the receiving
@@ -96,8 +82,6 @@ internal sealed class PrefetchedBody : Stream
         return n;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     /// <summary>Skips whatever the decoder left of the body, up to its end (so that the download hash covers all of it).</summary>
     public void DrainToEnd()
     {
@@ -108,16 +92,6 @@ internal sealed class PrefetchedBody : Stream
 
     /// <summary>Stops the receiving thread at its next chunk (a read blocked in <c>recv</c> needs the body aborted too).</summary>
     public void Abort() => _ring.Abort();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
