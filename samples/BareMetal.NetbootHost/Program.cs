@@ -57,7 +57,7 @@ services.AddSingleton(settings);
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(new AccessTokens(adminToken));
 services.AddSingleton(sp => new InventoryStore(settings.InventoryPath, (settings.Network, settings.PrefixLength), sp.GetRequiredService<ILogger<InventoryStore>>()));
-services.AddSingleton(sp => new MachineStore(Path.Combine(settings.DataDirectory, "machines.db"), sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton(sp => new MachineStore(Path.Combine(settings.DataDirectory, "machines.db"), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MachineStore>>()));
 services.AddSingleton<EventHub>();
 services.AddSingleton<MachineTimeline>();
 services.AddSingleton<MachineViews>();

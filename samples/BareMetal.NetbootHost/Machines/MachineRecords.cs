@@ -54,3 +54,26 @@ internal static class ActionStatuses
     public const string Completed = "completed";
     public const string Failed = "failed";
 }
+
+/// <summary>A boot-stage event queued for the store's writer thread (<see cref="MachineStore.Post"/>).</summary>
+/// <param name="Mac">The machine.</param>
+/// <param name="Listed">Whether the inventory lists the machine (new machines start in "booting" rather than "discovered").</param>
+/// <param name="Hostname">The inventory's hostname, if listed.</param>
+/// <param name="Ip">The address it was seen at, if known.</param>
+/// <param name="Arch">The client architecture, if known.</param>
+/// <param name="Firmware">bios or uefi, if known.</param>
+/// <param name="Time">When the server saw it (not when it is written).</param>
+/// <param name="Type">The event type (dhcp-discover, dhcp-lease, tftp, script, image, ...).</param>
+/// <param name="Source">dhcp, tftp or http.</param>
+/// <param name="Message">What happened, in words.</param>
+internal readonly record struct PendingBootStage(
+    string Mac,
+    bool Listed,
+    string? Hostname,
+    string? Ip,
+    string? Arch,
+    string? Firmware,
+    DateTimeOffset Time,
+    string Type,
+    string Source,
+    string Message);

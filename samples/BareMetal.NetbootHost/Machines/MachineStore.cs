@@ -1,14 +1,21 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BareMetal.NetbootHost.Machines;
 
 /// <summary>
 /// Machines, their event timelines and workflow progress in one SQLite file under --data. One connection
-/// behind a lock: the host writes a few rows per boot stage, far below what needs more.
+/// behind a lock. Boot-stage events from the DHCP, TFTP and HTTP paths are only queued (<see cref="Post"/>) and
+/// written by a writer thread, one transaction per batch, so a boot storm's packets never wait for SQLite; every
+/// other call first writes what is queued, so a read always sees every event posted before it.
 /// </summary>
-internal sealed class MachineStore : IDisposable
+internal sealed partial class MachineStore : IDisposable
 {
+    /// <summary>Boot-stage events that may wait to be written; beyond this the newest are dropped (and logged).</summary>
+    public const int MaxPending = 100_000;
+
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
@@ -40,20 +47,53 @@ internal sealed class MachineStore : IDisposable
             PRIMARY KEY (mac, action_index));
         """;
 
+    /// <summary>Creates a machine or refreshes its last-seen time and any facts given (state only on creation).</summary>
+    private const string UpsertMachine = """
+        INSERT INTO machines (mac, hostname, ip, arch, firmware, state, first_seen, last_seen)
+        VALUES ($mac, $hostname, $ip, $arch, $firmware, $state, $now, $now)
+        ON CONFLICT (mac) DO UPDATE SET
+            hostname = coalesce($hostname, hostname),
+            ip = coalesce($ip, ip),
+            arch = coalesce($arch, arch),
+            firmware = coalesce($firmware, firmware),
+            last_seen = $now
+        """;
+
+    private const string InsertEvent =
+        "INSERT INTO events (mac, time, type, source, message, action) VALUES ($mac, $time, $type, $source, $message, $action) RETURNING id";
+
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentQueue<PendingBootStage> _pending = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Thread _writer;
+    private SqliteTransaction? _transaction;
+    private int _pendingCount;
+    private int _wakePending;
+    private long _dropped;
+    private volatile bool _disposed;
 
-    public MachineStore(string databasePath, TimeProvider time)
+    public MachineStore(string databasePath, TimeProvider time, ILogger<MachineStore>? logger = null)
     {
         _time = time;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         _connection.Open();
         using var command = _connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        _writer = new Thread(WriteQueued) { IsBackground = true, Name = "machine-store writer" };
+        _writer.Start();
     }
+
+    /// <summary>Raised for every queued boot-stage event once it is written.</summary>
+    public event Action<MachineEvent>? EventWritten;
+
+    /// <summary>Boot-stage events dropped because <see cref="MaxPending"/> were already waiting.</summary>
+    public long DroppedBootStages => Interlocked.Read(ref _dropped);
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -63,17 +103,9 @@ internal sealed class MachineStore : IDisposable
         var now = Format(Now);
         lock (_gate)
         {
+            DrainLocked();
             Execute(
-                """
-                INSERT INTO machines (mac, hostname, ip, arch, firmware, state, first_seen, last_seen)
-                VALUES ($mac, $hostname, $ip, $arch, $firmware, $state, $now, $now)
-                ON CONFLICT (mac) DO UPDATE SET
-                    hostname = coalesce($hostname, hostname),
-                    ip = coalesce($ip, ip),
-                    arch = coalesce($arch, arch),
-                    firmware = coalesce($firmware, firmware),
-                    last_seen = $now
-                """,
+                UpsertMachine,
                 ("$mac", mac), ("$hostname", hostname), ("$ip", ip), ("$arch", arch), ("$firmware", firmware), ("$state", initialState), ("$now", now));
             return GetLocked(mac)!;
         }
@@ -83,6 +115,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             Execute("UPDATE machines SET state = $state, state_message = $message WHERE mac = $mac", ("$mac", mac), ("$state", state), ("$message", message));
         }
     }
@@ -92,8 +125,9 @@ internal sealed class MachineStore : IDisposable
         var now = Now;
         lock (_gate)
         {
+            DrainLocked();
             using var command = Command(
-                "INSERT INTO events (mac, time, type, source, message, action) VALUES ($mac, $time, $type, $source, $message, $action) RETURNING id",
+                InsertEvent,
                 ("$mac", mac), ("$time", Format(now)), ("$type", type), ("$source", source), ("$message", message), ("$action", action));
             var id = (long)command.ExecuteScalar()!;
             return new MachineEvent(id, mac, now, type, source, message, action);
@@ -104,6 +138,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             return GetLocked(mac);
         }
     }
@@ -112,6 +147,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             using var command = Command("SELECT mac, hostname, ip, arch, firmware, state, state_message, first_seen, last_seen FROM machines ORDER BY mac");
             return ReadMachines(command);
         }
@@ -122,6 +158,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             using var command = Command(
                 """
                 SELECT id, mac, time, type, source, message, action FROM (
@@ -151,6 +188,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             using var command = Command("SELECT action_index, status, message, updated FROM workflow_progress WHERE mac = $mac", ("$mac", mac));
             using var reader = command.ExecuteReader();
             var progress = new Dictionary<int, ActionProgress>();
@@ -168,6 +206,7 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             Execute(
                 """
                 INSERT INTO workflow_progress (mac, action_index, status, message, updated) VALUES ($mac, $index, $status, $message, $now)
@@ -181,11 +220,157 @@ internal sealed class MachineStore : IDisposable
     {
         lock (_gate)
         {
+            DrainLocked();
             Execute("DELETE FROM workflow_progress WHERE mac = $mac", ("$mac", mac));
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>
+    /// Queues a boot-stage event without touching the database: creates the machine if new (in "booting" when
+    /// <see cref="PendingBootStage.Listed"/>, else "discovered"), refreshes its facts, moves a listed machine out of
+    /// "discovered", and appends the event. <see langword="false"/> when <see cref="MaxPending"/> events already wait.
+    /// </summary>
+    public bool Post(in PendingBootStage stage)
+    {
+        if (Interlocked.Increment(ref _pendingCount) > MaxPending)
+        {
+            Interlocked.Decrement(ref _pendingCount);
+            var dropped = Interlocked.Increment(ref _dropped);
+            if ((dropped & (dropped - 1)) == 0)
+            {
+                // 1, 2, 4, 8, ... drops: a storm that outruns the disk is visible without a line per packet.
+                LogDropped(_logger, dropped, MaxPending, stage.Mac, stage.Type);
+            }
+
+            return false;
+        }
+
+        _pending.Enqueue(stage);
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+        {
+            _wake.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes everything queued so far (the writer thread does it on its own; shutdown and tests call it).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            DrainLocked();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _wake.Release();
+        _writer.Join();
+        Flush();
+        _connection.Dispose();
+        _wake.Dispose();
+    }
+
+    /// <summary>The writer thread: sleeps until events are queued, then writes them in one transaction.</summary>
+    private void WriteQueued()
+    {
+        while (!_disposed)
+        {
+            _wake.Wait();
+            Volatile.Write(ref _wakePending, 0);
+            try
+            {
+                Flush();
+            }
+            catch (SqliteException e)
+            {
+                // The disk is full or the file is gone: this batch is lost, the host keeps serving.
+                LogWriteFailed(_logger, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes every queued boot-stage event in one transaction (the caller holds the lock) and raises
+    /// <see cref="EventWritten"/> for each. The handler (the live page's hub) only queues, so raising under the lock is safe.
+    /// </summary>
+    private void DrainLocked()
+    {
+        if (_pending.IsEmpty)
+        {
+            return;
+        }
+
+        var written = new List<MachineEvent>();
+        _transaction = _connection.BeginTransaction();
+        try
+        {
+            // Three statements prepared once per batch and re-bound per event: preparing is most of a single write.
+            using var upsert = Command(UpsertMachine, ("$mac", null), ("$hostname", null), ("$ip", null), ("$arch", null), ("$firmware", null), ("$state", null), ("$now", null));
+            using var promote = Command(
+                "UPDATE machines SET state = $booting WHERE mac = $mac AND state = $discovered",
+                ("$mac", null), ("$booting", MachineStates.Booting), ("$discovered", MachineStates.Discovered));
+            using var insert = Command(InsertEvent, ("$mac", null), ("$time", null), ("$type", null), ("$source", null), ("$message", null), ("$action", null));
+            upsert.Prepare();
+            promote.Prepare();
+            insert.Prepare();
+            while (_pending.TryDequeue(out var stage))
+            {
+                Interlocked.Decrement(ref _pendingCount);
+                var time = Format(stage.Time);
+                Bind(upsert, ("$mac", stage.Mac), ("$hostname", stage.Hostname), ("$ip", stage.Ip), ("$arch", stage.Arch), ("$firmware", stage.Firmware),
+                    ("$state", stage.Listed ? MachineStates.Booting : MachineStates.Discovered), ("$now", time));
+                upsert.ExecuteNonQuery();
+                if (stage.Listed)
+                {
+                    // A machine added to the inventory after it was first seen leaves "discovered" at its next boot stage.
+                    Bind(promote, ("$mac", stage.Mac));
+                    promote.ExecuteNonQuery();
+                }
+
+                Bind(insert, ("$mac", stage.Mac), ("$time", time), ("$type", stage.Type), ("$source", stage.Source), ("$message", stage.Message));
+                var id = (long)insert.ExecuteScalar()!;
+                written.Add(new MachineEvent(id, stage.Mac, stage.Time, stage.Type, stage.Source, stage.Message, null));
+            }
+
+            _transaction.Commit();
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+
+        if (EventWritten is { } handler)
+        {
+            foreach (var machineEvent in written)
+            {
+                handler(machineEvent);
+            }
+        }
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{Dropped} boot-stage event(s) dropped so far: {MaxPending} were already waiting to be written (latest: {Mac} {Type}); the database cannot keep up")]
+    private static partial void LogDropped(ILogger logger, long dropped, int maxPending, string mac, string type);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Writing queued boot-stage events failed; that batch is lost")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+
 
     private MachineRecord? GetLocked(string mac)
     {
@@ -223,6 +408,7 @@ internal sealed class MachineStore : IDisposable
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -20,6 +20,7 @@ internal sealed class MachineTimeline
         _store = store;
         _hub = hub;
         _inventory = inventory;
+        _store.EventWritten += hub.Publish;
         foreach (var machine in store.List())
         {
             if (machine.Ip is not null && IPAddress.TryParse(machine.Ip, out var ip))
@@ -35,10 +36,12 @@ internal sealed class MachineTimeline
     public string? MacFor(IPAddress ip) => _macByIp.GetValueOrDefault(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip);
 
     /// <summary>
-    /// Records a boot-stage event (DHCP, TFTP, script, image): creates the machine when new, remembers its
-    /// address and facts, and moves a machine that is now listed in the inventory out of "discovered".
+    /// Records a boot-stage event (DHCP, TFTP, script, image) without waiting for the database: remembers the
+    /// machine's address at once and queues the rest (create the machine when new, refresh its facts, move a machine
+    /// now listed in the inventory out of "discovered", append the event) for the store's writer thread. The live
+    /// page gets the event once it is written; any read of the store sees it.
     /// </summary>
-    public MachineEvent RecordBootStage(string mac, string type, string source, string message, IPAddress? ip = null, string? arch = null, string? firmware = null)
+    public void RecordBootStage(string mac, string type, string source, string message, IPAddress? ip = null, string? arch = null, string? firmware = null)
     {
         var spec = _inventory.Current.FindMachine(mac);
 
@@ -53,13 +56,7 @@ internal sealed class MachineTimeline
             _macByIp[ip] = mac;
         }
 
-        var record = _store.Touch(mac, spec is null ? MachineStates.Discovered : MachineStates.Booting, ip?.ToString(), arch, firmware, spec?.Hostname);
-        if (spec is not null && record.State == MachineStates.Discovered)
-        {
-            _store.SetState(mac, MachineStates.Booting, null);
-        }
-
-        return Publish(_store.AddEvent(mac, type, source, message, null));
+        _store.Post(new PendingBootStage(mac, spec is not null, spec?.Hostname, ip?.ToString(), arch, firmware, _store.Now, type, source, message));
     }
 
     /// <summary>Records an event and moves the machine to <paramref name="state"/> when given.</summary>
