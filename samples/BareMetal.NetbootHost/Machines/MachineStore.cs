@@ -232,6 +232,12 @@ internal sealed partial class MachineStore : IDisposable
     /// </summary>
     public bool Post(in PendingBootStage stage)
     {
+        if (_disposed)
+        {
+            // Shutting down: a packet still in flight is answered, its event is not recorded.
+            return false;
+        }
+
         if (Interlocked.Increment(ref _pendingCount) > MaxPending)
         {
             Interlocked.Decrement(ref _pendingCount);
@@ -275,7 +281,9 @@ internal sealed partial class MachineStore : IDisposable
         _writer.Join();
         Flush();
         _connection.Dispose();
-        _wake.Dispose();
+
+        // _wake is not disposed: a Post racing with shutdown may still release it (it holds no handle until one
+        // is asked for, and none is).
     }
 
     /// <summary>The writer thread: sleeps until events are queued, then writes them in one transaction.</summary>
