@@ -12,11 +12,11 @@ public sealed class IpxeCommand : IEquatable<IpxeCommand>
     private readonly int _argumentStart;
     private IReadOnlyList<IpxeToken>? _arguments;
 
-    internal IpxeCommand(IpxeToken[] tokens, IpxeSeparator separator, List<IpxeOption>? scratch = null)
+    internal IpxeCommand(IpxeToken[] tokens, IpxeSeparator separator, List<IpxeOption>? scratch = null, IpxePosition emptyAt = default)
     {
         _tokens = tokens;
         Separator = separator;
-        Position = tokens.Length > 0 ? tokens[0].Position : default;
+        Position = tokens.Length > 0 ? tokens[0].Position : emptyAt;
         if (tokens.Length == 0)
         {
             _options = [];
@@ -105,7 +105,10 @@ public sealed class IpxeCommand : IEquatable<IpxeCommand>
     /// <summary>What follows the command on its line.</summary>
     public IpxeSeparator Separator { get; }
 
-    /// <summary>Where the command starts.</summary>
+    /// <summary>
+    /// Where the command starts. A read empty command has the position of the separator that ends it, or of the end
+    /// of the line's text when it is the last one; a built one has none (default).
+    /// </summary>
     public IpxePosition Position { get; }
 
     /// <summary>The first positional argument (the URI or image of image commands), or null.</summary>

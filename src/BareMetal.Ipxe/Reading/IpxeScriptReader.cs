@@ -257,7 +257,8 @@ public static class IpxeScriptReader
                 };
                 if (separator != IpxeSeparator.None)
                 {
-                    AddCommand(separator);
+                    // An empty command (" ; echo") is placed at the separator that ends it.
+                    AddCommand(separator, PositionOf(start));
                     continue;
                 }
 
@@ -267,15 +268,16 @@ public static class IpxeScriptReader
             // After a separator the (possibly empty) last command always exists; a line with no tokens has none.
             if (_tokens.Count > 0 || _commands.Count > 0)
             {
-                AddCommand(IpxeSeparator.None);
+                // An empty last command ("chain x ||") is placed where the line's text ends.
+                AddCommand(IpxeSeparator.None, PositionOf(i));
             }
 
             _lines.Add(new IpxeLine(new IpxePosition(startLine, 1), _physicalLine - startLine, label, [.. _commands], comment));
         }
 
-        private void AddCommand(IpxeSeparator separator)
+        private void AddCommand(IpxeSeparator separator, IpxePosition end)
         {
-            var command = new IpxeCommand([.. _tokens], separator, _options);
+            var command = new IpxeCommand([.. _tokens], separator, _options, end);
             _tokens.Clear();
             _commands.Add(command);
             if (command.OptionError != IpxeOptionError.None)

@@ -126,6 +126,20 @@ public class IpxeScriptReaderTests
         Assert.Equal(IpxeSeparator.Or, script.Lines[2].Commands[0].Separator);
     }
 
+    [Theory]
+    [InlineData("#!ipxe\n ; echo x\n", 0, 2, 2)]           // before ';': at the separator
+    [InlineData("#!ipxe\necho a ;  ; echo b\n", 1, 2, 11)]  // between two separators: at the second
+    [InlineData("#!ipxe\nchain x ||\n", 1, 2, 11)]          // after a trailing '||': where the text ends
+    [InlineData("#!ipxe\nchain x || # why\n", 1, 2, 12)]    // ... which is where the comment starts
+    public void Read_EmptyCommand_HasThePositionWhereItStands(string text, int index, int line, int column)
+    {
+        // An empty command has no token to take its position from; it used to be reported at 0:0.
+        var command = Read(text).Lines[1].Commands[index];
+
+        Assert.True(command.IsEmpty);
+        Assert.Equal(new IpxePosition(line, column), command.Position);
+    }
+
     [Fact]
     public void Read_TabsAndVerticalWhitespace_SeparateTokens()
     {
