@@ -4,10 +4,11 @@ using System.Runtime.InteropServices;
 namespace BareMetal.Images;
 
 /// <summary>
-/// A fixed set of large blocks cycling between dedicated threads: the decoding thread fills a free block with image
-/// bytes and publishes it; each consumer (the writing thread, and the hashing thread when the output is hashed) reads
-/// every published block, in order and at the same time (they only read it); the block is free again once every
-/// consumer is done with it. Waits
+/// A fixed set of large blocks cycling between dedicated threads: a producer fills a free block and publishes it;
+/// each consumer reads every published block, in order and at the same time (they only read it); the block is free
+/// again once every consumer is done with it. The client uses two: decoded image bytes from the decoding thread to
+/// the writing thread (and the hashing thread when the output is hashed), and received body chunks from the
+/// receiving thread to the decoding thread (<see cref="PrefetchedBody"/>, one consumer). Waits
 /// block on a monitor (a futex), so an idle stage sleeps instead of spinning, and memory stays bounded at
 /// <c>count × size</c> however fast any side runs.
 /// </summary>
@@ -114,14 +115,19 @@ internal sealed class BlockRing : IDisposable
     /// last one. Rethrows the producer's error as soon as it is known, and throws <see cref="OperationCanceledException"/>
     /// after <see cref="Abort"/>. A ring made for one consumer serves only <see cref="BlockConsumer.Write"/>.
     /// </summary>
-    public bool TryTake(BlockConsumer consumer, out ImageBlock block)
+    public bool TryTake(BlockConsumer consumer, out ImageBlock block) => TryTake((int)consumer, out block);
+
+    /// <summary>Consumer of a ring made for one consumer: as <see cref="TryTake(BlockConsumer, out ImageBlock)"/>.</summary>
+    public bool TryTake(out ImageBlock block) => TryTake(0, out block);
+
+    private bool TryTake(int consumer, out ImageBlock block)
     {
-        if ((int)consumer >= _published.Length)
+        if (consumer >= _published.Length)
         {
-            throw new InvalidOperationException($"This ring has {_published.Length} consumer(s); {consumer} does not read it.");
+            throw new InvalidOperationException($"This ring has {_published.Length} consumer(s); {(BlockConsumer)consumer} does not read it.");
         }
 
-        var queue = _published[(int)consumer];
+        var queue = _published[consumer];
         lock (_gate)
         {
             while (queue.Count == 0 && !_producerDone && !_aborted)

@@ -47,7 +47,7 @@ internal sealed class PrefetchedBody : ReadOnlyStream
     public bool TryNextChunk(out ReadOnlySpan<byte> chunk)
     {
         ReleaseCurrent();
-        if (_ended || !_ring.TryTake(BlockConsumer.Write, out var block))
+        if (_ended || !_ring.TryTake(out var block))
         {
             _ended = true;
             chunk = default;
