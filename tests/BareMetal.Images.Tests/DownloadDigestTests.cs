@@ -5,7 +5,7 @@ namespace BareMetal.Images.Tests;
 
 /// <summary>
 /// Download-digest mode (<see cref="ImageStreamOptions.ExpectedDownloadSha256"/>): the SHA-256 of the compressed body
-/// as served, taken on the decoding thread, with the output verified by the gzip / zstd checksums. Real Kestrel on
+/// as served, taken on the receiving thread, with the output verified by the gzip / zstd checksums. Real Kestrel on
 /// 127.0.0.1 serving the files as they are (no on-the-fly decompression).
 /// </summary>
 public sealed class DownloadDigestTests : IAsyncLifetime, IDisposable

@@ -30,7 +30,7 @@ public sealed class ImageStreamOptions
     /// <remarks>
     /// <para>
     /// Download-digest mode: when the body is decompressed and <see cref="ExpectedSha256"/> is not set, the client
-    /// hashes the downloaded bytes on the decoding thread as it reads them (in order; a resumed connection continues
+    /// hashes the downloaded bytes on the receiving thread as it reads them (in order; a resumed connection continues
     /// at the right offset, so the hash stays sequential) and starts no hashing thread. The decompressed output is then
     /// checked by the format itself: gzip's CRC-32 and ISIZE trailer (RFC 1952 §2.3.1) and the zstd frame content
     /// checksum (XXH64, RFC 8878 §3.1.1), which the zstd command writes by default. A zstd frame written without one

@@ -178,7 +178,7 @@ internal sealed class ResumableHttpStream : ReadOnlyStream
                 var cause = _timedOut ? new IOException($"No data for {_options.ReadTimeout.TotalSeconds:0.#} s.", e) : e;
                 _timedOut = false;
 
-                // Runs on the decoding thread, which has nothing else to do meanwhile; resuming is rare.
+                // Runs on the reading thread (the receiving thread of a compressed body), which has nothing else to do meanwhile; resuming is rare.
                 ResumeAsync(cause, _abort.Token).GetAwaiter().GetResult();
             }
             catch (Exception e) when (_abort.IsCancellationRequested && e is not ImageStreamException and not OperationCanceledException)
