@@ -3,7 +3,7 @@ namespace BareMetal.Images;
 /// <summary>How <see cref="ImageStreamClient"/> turns the bytes it receives into the bytes it writes.</summary>
 public enum ImageDecompression
 {
-    /// <summary>Chosen from the source URL's extension: <c>.gz</c> is gzip, <c>.zst</c> is zstd, anything else is written as received.</summary>
+    /// <summary>Chosen from the source URL's extension: <c>.gz</c> is gzip, <c>.zst</c> is zstd, <c>.xz</c> is xz, anything else is written as received.</summary>
     Auto = 0,
 
     /// <summary>The bytes are written exactly as received.</summary>
@@ -14,4 +14,7 @@ public enum ImageDecompression
 
     /// <summary>The body is a Zstandard stream (RFC 8878) and is decompressed on the fly.</summary>
     Zstd = 3,
+
+    /// <summary>The body is an xz file (XZ Utils' .xz format, LZMA2) and is decompressed on the fly by the system's liblzma.so.5.</summary>
+    Xz = 4,
 }

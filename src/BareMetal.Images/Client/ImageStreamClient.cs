@@ -60,6 +60,12 @@ public sealed class ImageStreamClient
         options.Validate();
 
         var decompression = Resolve(options.Decompression, source);
+        if (decompression == ImageDecompression.Xz && !LzmaNative.IsAvailable)
+        {
+            throw new ImageStreamException(
+                ImageStreamFailure.DecompressionFailed,
+                $"{source} is xz-compressed and {LzmaNative.LibraryName} cannot be loaded: install Debian's liblzma5 (in an initramfs, copy the library), or serve the image raw, gzip or zstd.");
+        }
 
         // Which digests to compute. Without decompression the bytes received are the bytes written: one SHA-256 on the
         // hashing thread serves both. With decompression the output is hashed only when its digest is expected; the
@@ -172,6 +178,7 @@ public sealed class ImageStreamClient
         var path = source.IsAbsoluteUri ? source.AbsolutePath : source.OriginalString;
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ImageDecompression.Gzip
             : path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) ? ImageDecompression.Zstd
+            : path.EndsWith(".xz", StringComparison.OrdinalIgnoreCase) ? ImageDecompression.Xz
             : ImageDecompression.None;
     }
 
@@ -231,7 +238,7 @@ public sealed class ImageStreamClient
         }
         catch (Exception e) when (decompression != ImageDecompression.None && e is not ImageStreamException and not OperationCanceledException)
         {
-            // InvalidDataException (gzip, libzstd), ZstdException, or EndOfStreamException (a truncated zstd frame).
+            // InvalidDataException (gzip, libzstd, liblzma), ZstdException, or EndOfStreamException (a truncated zstd frame or xz block).
             ring.Complete(new ImageStreamException(
                 ImageStreamFailure.DecompressionFailed,
                 $"The {decompression} stream from {source} is corrupt after {http.BytesReceived} compressed bytes: {e.Message}",

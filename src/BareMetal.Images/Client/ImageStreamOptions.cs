@@ -139,7 +139,7 @@ public sealed class ImageStreamOptions
 
         if (!Enum.IsDefined(Decompression))
         {
-            throw Invalid($"{nameof(Decompression)} is {(int)Decompression}: use Auto, None, Gzip or Zstd.");
+            throw Invalid($"{nameof(Decompression)} is {(int)Decompression}: use Auto, None, Gzip, Zstd or Xz.");
         }
     }
 

@@ -18,7 +18,7 @@ internal abstract class ImageByteSource : IDisposable
 
     /// <summary>
     /// Picks the decoder: the body itself, <see cref="GZipStream"/>, libzstd when <paramref name="preferNative"/>
-    /// and the library loads, else ZstdSharp (the managed port, used where libzstd.so.1 is missing).
+    /// and the library loads, else ZstdSharp (the managed port, used where libzstd.so.1 is missing); xz always by liblzma.
     /// </summary>
     public static ImageByteSource Create(ImageDecompression decompression, Stream body, bool preferNative) => decompression switch
     {
@@ -28,6 +28,7 @@ internal abstract class ImageByteSource : IDisposable
         ImageDecompression.Gzip => new StreamSource(new GZipStream(body is PrefetchedBody ? body : new BufferedStream(body, InputChunkSize), CompressionMode.Decompress, leaveOpen: true)),
         ImageDecompression.Zstd when preferNative && ZstdNative.IsAvailable => new NativeZstdSource(body),
         ImageDecompression.Zstd => new StreamSource(new DecompressionStream(body, bufferSize: InputChunkSize, checkEndOfStream: true, leaveOpen: true)),
+        ImageDecompression.Xz => new NativeXzSource(body),
         _ => new StreamSource(body, owns: false),
     };
 
