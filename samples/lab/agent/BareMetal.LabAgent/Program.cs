@@ -1,7 +1,7 @@
 // The lab's provisioning agent (see docs/lab.md): /init runs it after DHCP; its exit code tells /init
 // whether the install worked, and /init then powers the machine off.
-using BareMetal.Images;
 using BareMetal.LabAgent;
+using BareMetal.LabAgent.Actions;
 
 var log = Console.Out;
 var cmdlinePath = Environment.GetEnvironmentVariable("BAREMETAL_CMDLINE") ?? "/proc/cmdline";
@@ -33,7 +33,7 @@ try
     var workflow = await api.GetWorkflowAsync(cts.Token);
     log.WriteLine($"agent: state {workflow.State}, {workflow.Actions.Count} action(s) to run");
     await api.PostEventAsync(new AgentEvent(EventTypes.AgentStarted, $"agent started, {workflow.Actions.Count} action(s) to run"), cts.Token);
-    var runner = new WorkflowRunner(api, new ImageStreamClient(imageHttp), log);
+    var runner = new WorkflowRunner(api, AgentActions.Create(imageHttp), log);
     var ok = await runner.RunAsync(workflow, cts.Token);
     log.WriteLine(ok ? "agent: workflow completed" : "agent: workflow failed");
     return ok ? ExitCodes.Success : ExitCodes.ActionFailed;

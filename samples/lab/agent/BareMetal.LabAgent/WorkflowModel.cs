@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using BareMetal.LabAgent.Actions;
 
 namespace BareMetal.LabAgent;
 
@@ -21,7 +23,7 @@ public sealed class WorkflowAction
     /// <summary>The action's index in the machine's whole workflow (events name it).</summary>
     public int Index { get; set; }
 
-    /// <summary><c>stream-image</c> or <c>report</c>.</summary>
+    /// <summary>The action type (<c>stream-image</c>, <c>report</c>, <c>partition</c>, ...: see <see cref="ActionRegistry"/>).</summary>
     public string? Type { get; set; }
 
     /// <summary>stream-image: the image's name under the host's images folder.</summary>
@@ -38,6 +40,12 @@ public sealed class WorkflowAction
 
     /// <summary>report: the message to report.</summary>
     public string? Message { get; set; }
+
+    /// <summary>The action's typed parameters as a JSON object (each action reads its own type; see docs/agent.md).</summary>
+    public JsonElement? Parameters { get; set; }
+
+    /// <summary>Seconds the action may run before the agent stops it (reported as timed out); none when absent or 0.</summary>
+    public int? Timeout { get; set; }
 }
 
 /// <summary>The body of <c>POST /api/v1/machines/{mac}/events</c>.</summary>
@@ -47,7 +55,24 @@ public sealed class WorkflowAction
 public sealed record AgentEvent(
     string Type,
     string Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Action = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Action = null)
+{
+    /// <summary>action-completed / action-failed: how the action ended (succeeded, failed, timed-out).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ActionState? State { get; init; }
+
+    /// <summary>action-completed / action-failed: the action's exit code (a command's own, 124 on timeout).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ExitCode { get; init; }
+
+    /// <summary>action-completed / action-failed: the last lines of the action's log.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ActionLogLine>? Log { get; init; }
+
+    /// <summary>action-completed: the action's structured output (the facts action's hardware record).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Data { get; init; }
+}
 
 /// <summary>Source-generated JSON metadata: the agent is Native AOT, so no reflection-based serialization.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
