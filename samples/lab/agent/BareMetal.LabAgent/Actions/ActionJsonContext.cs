@@ -10,6 +10,7 @@ namespace BareMetal.LabAgent.Actions;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true, WriteIndented = false)]
 [JsonSerializable(typeof(StreamImageParameters))]
 [JsonSerializable(typeof(PartitionParameters))]
+[JsonSerializable(typeof(ExecParameters))]
 public sealed partial class ActionJsonContext : JsonSerializerContext
 {
 }

@@ -13,5 +13,6 @@ public static class AgentActions
         new StreamImageAction(new ImageStreamClient(imageHttp)),
         new ReportAction(),
         new PartitionAction(),
+        new ExecAction(),
     ]);
 }

@@ -19,7 +19,7 @@ public sealed class PartitionParameters
     public string? DiskSignature { get; set; }
 
     /// <summary>The partitions, in order on the disk.</summary>
-    public IList<PartitionSpec> Partitions { get; init; } = [];
+    public IList<PartitionSpec> Partitions { get; set; } = [];
 }
 
 /// <summary>One partition of a <see cref="PartitionParameters"/> layout.</summary>
