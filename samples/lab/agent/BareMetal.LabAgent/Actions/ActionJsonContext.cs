@@ -11,6 +11,7 @@ namespace BareMetal.LabAgent.Actions;
 [JsonSerializable(typeof(StreamImageParameters))]
 [JsonSerializable(typeof(PartitionParameters))]
 [JsonSerializable(typeof(ExecParameters))]
+[JsonSerializable(typeof(WriteFileParameters))]
 public sealed partial class ActionJsonContext : JsonSerializerContext
 {
 }

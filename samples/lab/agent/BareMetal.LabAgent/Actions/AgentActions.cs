@@ -14,5 +14,6 @@ public static class AgentActions
         new ReportAction(),
         new PartitionAction(),
         new ExecAction(),
+        new WriteFileAction(),
     ]);
 }
