@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BareMetal.LabAgent.Actions.Facts;
 using BareMetal.LabAgent.Actions.Partitioning;
 
 namespace BareMetal.LabAgent.Actions;
@@ -12,6 +13,7 @@ namespace BareMetal.LabAgent.Actions;
 [JsonSerializable(typeof(PartitionParameters))]
 [JsonSerializable(typeof(ExecParameters))]
 [JsonSerializable(typeof(WriteFileParameters))]
+[JsonSerializable(typeof(HardwareFacts))]
 public sealed partial class ActionJsonContext : JsonSerializerContext
 {
 }

@@ -15,5 +15,6 @@ public static class AgentActions
         new PartitionAction(),
         new ExecAction(),
         new WriteFileAction(),
+        new FactsAction(),
     ]);
 }
