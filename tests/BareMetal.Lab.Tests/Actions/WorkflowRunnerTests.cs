@@ -91,11 +91,45 @@ public sealed class WorkflowRunnerTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(30), new ActionContext(action, new ActionLog()).Timeout);
     }
 
-    private WorkflowRunner Runner()
+    [Fact]
+    public async Task PowerOff_ReportsCompletionAndWorkflowEndBeforeTheSystemCall()
+    {
+        var power = new EventCountingPower(_host);
+        var workflow = new Workflow
+        {
+            Actions =
+            {
+                new WorkflowAction { Index = 0, Type = "report", Message = "installed" },
+                new WorkflowAction { Index = 1, Type = "poweroff" },
+            },
+        };
+        Assert.False(await Runner(power).RunAsync(workflow, CancellationToken.None));
+        Assert.Equal(["sync after 5 events", "reboot PowerOff after 5 events"], power.Calls);
+        Assert.Equal(["action-started", "action-completed", "action-started", "action-completed", "workflow-completed", "action-failed"], _host.Events.Select(e => e.GetProperty("type").GetString()));
+        Assert.StartsWith("reboot(2) PowerOff failed: ", _host.Events[^1].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private WorkflowRunner Runner(BareMetal.LabAgent.Actions.Power.ISystemPower? power = null)
     {
         var settings = new KernelCommandLine(new Uri("http://192.0.2.1:8080"), "52:54:00:12:34:56", "token");
         var api = new HostApiClient(new HttpClient(_host, disposeHandler: false), settings, TextWriter.Null);
-        return new WorkflowRunner(api, AgentActions.Create(new HttpClient(_host, disposeHandler: false)), TextWriter.Null);
+        return new WorkflowRunner(api, AgentActions.Create(new HttpClient(_host, disposeHandler: false), power ?? new PowerActionTests.Recorder()), TextWriter.Null);
+    }
+
+    /// <summary>Notes how many events the host had received at each power call.</summary>
+    private sealed class EventCountingPower(Recorder host) : BareMetal.LabAgent.Actions.Power.ISystemPower
+    {
+        public List<string> Calls { get; } = [];
+
+        public void Sync() => Calls.Add($"sync after {host.Events.Count} events");
+
+        public int Reboot(BareMetal.LabAgent.Actions.Power.RebootCommand command)
+        {
+            Calls.Add($"reboot {command} after {host.Events.Count} events");
+            return 1;
+        }
+
+        public int KexecFileLoad(string kernelPath, string? initrdPath, string commandLine) => 38;
     }
 
     /// <summary>Serves the image at /images/disk.raw and records every event body posted.</summary>

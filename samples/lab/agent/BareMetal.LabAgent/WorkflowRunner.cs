@@ -56,6 +56,28 @@ public sealed class WorkflowRunner
 
             await _log.WriteLineAsync($"agent: action {action.Index} ({action.Type}) completed: {result.Message}").ConfigureAwait(false);
             await PostAsync(new AgentEvent(EventTypes.ActionCompleted, result.Message, action.Index) { State = result.State, ExitCode = result.ExitCode, Log = lines, Data = result.Data }, cancellationToken).ConfigureAwait(false);
+            if (result.AfterReport is { } end)
+            {
+                // reboot, poweroff, kexec: the host hears of the end first (the workflow's too, when this is its last action).
+                if (ReferenceEquals(action, workflow.Actions[^1]))
+                {
+                    await PostAsync(new AgentEvent(EventTypes.WorkflowCompleted, $"{workflow.Actions.Count} action(s) completed"), cancellationToken).ConfigureAwait(false);
+                }
+
+                await _log.FlushAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    end();
+                }
+                catch (IOException e)
+                {
+                    await _log.WriteLineAsync($"agent: action {action.Index} ({action.Type}) failed: {e.Message}").ConfigureAwait(false);
+                    await PostAsync(new AgentEvent(EventTypes.ActionFailed, e.Message, action.Index) { State = ActionState.Failed, ExitCode = 1 }, cancellationToken).ConfigureAwait(false);
+                    return false;
+                }
+
+                return true;
+            }
         }
 
         await PostAsync(new AgentEvent(EventTypes.WorkflowCompleted, $"{workflow.Actions.Count} action(s) completed"), cancellationToken).ConfigureAwait(false);

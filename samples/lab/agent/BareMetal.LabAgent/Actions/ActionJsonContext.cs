@@ -14,6 +14,7 @@ namespace BareMetal.LabAgent.Actions;
 [JsonSerializable(typeof(ExecParameters))]
 [JsonSerializable(typeof(WriteFileParameters))]
 [JsonSerializable(typeof(HardwareFacts))]
+[JsonSerializable(typeof(KexecParameters))]
 public sealed partial class ActionJsonContext : JsonSerializerContext
 {
 }

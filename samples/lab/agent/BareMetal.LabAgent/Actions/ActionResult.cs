@@ -32,6 +32,13 @@ public sealed record ActionResult(ActionState State, int ExitCode, string Messag
     /// <summary>Structured output for the host (the <c>facts</c> action's record), or null.</summary>
     public JsonElement? Data { get; init; }
 
+    /// <summary>
+    /// A step the runner runs after it has reported this result (and the workflow's end, when this is the last action):
+    /// the power actions end the OS there, so the host hears of the success before the machine goes away. It returns
+    /// only by throwing, when the kernel refused.
+    /// </summary>
+    public Action? AfterReport { get; init; }
+
     /// <summary>Whether the action succeeded.</summary>
     public bool Succeeded => State == ActionState.Succeeded;
 
