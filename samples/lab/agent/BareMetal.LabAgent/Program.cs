@@ -2,6 +2,13 @@
 // whether the install worked, and /init then powers the machine off.
 using BareMetal.LabAgent;
 using BareMetal.LabAgent.Actions;
+using BareMetal.LabAgent.Actions.Oci;
+
+// Helper mode of the oci action: chroot, chdir and exec the image's entrypoint (see ChrootExec).
+if (args is [ChrootExec.Flag, ..])
+{
+    return ChrootExec.Run(args);
+}
 
 var log = Console.Out;
 var cmdlinePath = Environment.GetEnvironmentVariable("BAREMETAL_CMDLINE") ?? "/proc/cmdline";

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BareMetal.LabAgent.Actions.Facts;
+using BareMetal.LabAgent.Actions.Oci;
 using BareMetal.LabAgent.Actions.Partitioning;
 
 namespace BareMetal.LabAgent.Actions;
@@ -15,6 +16,10 @@ namespace BareMetal.LabAgent.Actions;
 [JsonSerializable(typeof(WriteFileParameters))]
 [JsonSerializable(typeof(HardwareFacts))]
 [JsonSerializable(typeof(KexecParameters))]
+[JsonSerializable(typeof(OciParameters))]
+[JsonSerializable(typeof(OciIndex))]
+[JsonSerializable(typeof(OciManifest))]
+[JsonSerializable(typeof(OciImageConfig))]
 public sealed partial class ActionJsonContext : JsonSerializerContext
 {
 }

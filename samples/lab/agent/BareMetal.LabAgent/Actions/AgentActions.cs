@@ -24,6 +24,7 @@ public static class AgentActions
             new RebootAction(power),
             new PoweroffAction(power),
             new KexecAction(power, imageHttp),
+            new OciAction(imageHttp),
         ]);
     }
 }

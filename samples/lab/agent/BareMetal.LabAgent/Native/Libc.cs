@@ -49,6 +49,26 @@ internal static partial class Libc
     [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
     public static partial int Fsync(int fd);
 
+    /// <summary><c>int link(const char *oldpath, const char *newpath)</c>: a hard link (OCI layers carry them as tar entries).</summary>
+    [LibraryImport(Library, EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Link(string existing, string newPath);
+
+    /// <summary><c>int chroot(const char *path)</c>.</summary>
+    [LibraryImport(Library, EntryPoint = "chroot", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Chroot(string path);
+
+    /// <summary><c>int chdir(const char *path)</c>.</summary>
+    [LibraryImport(Library, EntryPoint = "chdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Chdir(string path);
+
+    /// <summary><c>int execvp(const char *file, char *const argv[])</c>: PATH is searched in this process's environment.</summary>
+    [LibraryImport(Library, EntryPoint = "execvp", SetLastError = true)]
+    public static unsafe partial int Execvp(byte* file, byte** argv);
+
+    /// <summary><c>ssize_t write(int fd, const void *buf, size_t count)</c>.</summary>
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint Write(int fd, byte* buffer, nint count);
+
     /// <summary><c>void sync(void)</c>: flushes every filesystem's dirty data before the machine goes away.</summary>
     [LibraryImport(Library, EntryPoint = "sync")]
     public static partial void Sync();
