@@ -7,12 +7,15 @@ TEST_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip xz-utils
   isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
+  liblzma5 fdisk gdisk e2fsprogs dosfstools mtools util-linux
 )
+# The agent's oci action tests also fetch Debian's busybox-static with `apt-get download` (not installed: its
+# static binary becomes the test image's entrypoint), so apt's package lists must be present.
 # Everything the netboot lab needs: firmware, QEMU, initramfs and disk-image tools.
 LAB_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip cpio
   qemu-system-x86 qemu-utils ovmf ipxe ipxe-qemu
-  syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev
+  syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev liblzma5
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(

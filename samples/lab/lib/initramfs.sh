@@ -59,11 +59,12 @@ lab_build_agent_initramfs() {
   # Native AOT links only glibc (libc, libm, ld-linux): copy exactly what ldd names, at the same paths,
   # so the dynamic loader finds them. .NET's SHA-256 and HTTP stack load OpenSSL at run time with dlopen
   # (ldd cannot see that; without it the agent aborts with "No usable version of libssl was found"), so
-  # libssl and libcrypto and what they link come too.
+  # libssl and libcrypto and what they link come too. liblzma is loaded the same way by the image client for
+  # .xz images (BareMetal.Images' LzmaNative; Debian package liblzma5).
   local -a files=("$agent")
-  for lib in libssl.so.3 libcrypto.so.3; do
+  for lib in libssl.so.3 libcrypto.so.3 liblzma.so.5; do
     f=$(ldconfig -p | awk -v n="$lib" '$1 == n && /x86-64/ { print $NF; exit }')
-    [ -n "$f" ] || lab_die "$lib is not installed (Debian package libssl3); the agent needs it for SHA-256"
+    [ -n "$f" ] || lab_die "$lib is not installed (Debian packages libssl3, liblzma5); the agent loads it at run time"
     files+=("$f")
     mkdir -p "$root$(dirname "$f")"
     cp -L "$f" "$root$f"
