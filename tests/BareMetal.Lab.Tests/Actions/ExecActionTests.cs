@@ -96,6 +96,34 @@ public sealed class ExecActionTests : IDisposable
         Assert.Equal((ActionState.Failed, 143, "/bin/sh was killed by signal 15 (exit code 143)"), (result.State, result.ExitCode, result.Message));
     }
 
+    [Fact]
+    public async Task Exec_CommandFromTheHostsImages_IsDownloadedVerifiedAndRun()
+    {
+        var script = "#!/bin/sh\necho fetched \"$1\"\n"u8.ToArray();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(script));
+        using var http = new HttpClient(new OneFile("/images/tools/hello.sh", script));
+        var log = new ActionLog();
+        var result = await new ExecAction(http).RunAsync(
+            Contexts.For("exec", $$"""{"command":"http://192.0.2.1:8080/images/tools/hello.sh","args":["from the host"],"sha256":"{{sha.ToUpperInvariant()}}"}""", log: log),
+            CancellationToken.None);
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains(log.Snapshot(), l => l is { Stream: LogSource.Stdout, Text: "fetched from the host" });
+
+        result = await new ExecAction(http).RunAsync(
+            Contexts.For("exec", $$"""{"command":"http://192.0.2.1:8080/images/tools/hello.sh","sha256":"{{new string('0', 64)}}"}"""),
+            CancellationToken.None);
+        Assert.Equal(ActionState.Failed, result.State);
+        Assert.EndsWith($"has SHA-256 {sha}, not the expected {new string('0', 64)}; not run", result.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class OneFile(string path, byte[] content) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(request.RequestUri!.AbsolutePath == path
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(content) }
+                : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+    }
+
     private static bool IsGone(int pid)
     {
         // Gone, or a zombie waiting for its reaper: either way it no longer runs.

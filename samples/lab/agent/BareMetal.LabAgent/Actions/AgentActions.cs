@@ -18,7 +18,7 @@ public static class AgentActions
             new StreamImageAction(new ImageStreamClient(imageHttp)),
             new ReportAction(),
             new PartitionAction(),
-            new ExecAction(),
+            new ExecAction(imageHttp),
             new WriteFileAction(),
             new FactsAction(),
             new RebootAction(power),

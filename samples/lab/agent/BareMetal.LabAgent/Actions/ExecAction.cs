@@ -6,8 +6,14 @@ namespace BareMetal.LabAgent.Actions;
 /// <summary><c>exec</c> parameters.</summary>
 public sealed class ExecParameters
 {
-    /// <summary>The program: an absolute path, or a name looked up in the agent's PATH (e.g. <c>/bin/sh</c>, <c>mkfs.ext4</c>).</summary>
+    /// <summary>
+    /// The program: an absolute path, a name looked up in the agent's PATH (e.g. <c>/bin/sh</c>, <c>mkfs.ext4</c>), or an
+    /// http(s) URL of a binary or script under the host's images, downloaded to the in-memory /tmp and made executable.
+    /// </summary>
     public string? Command { get; set; }
+
+    /// <summary>Hex SHA-256 a downloaded <see cref="Command"/> must have (recommended: the agent runs it as root).</summary>
+    public string? Sha256 { get; set; }
 
     /// <summary>Its arguments, passed as they are (no shell: use <c>/bin/sh</c> with <c>-c</c> for one).</summary>
     public IList<string> Args { get; set; } = [];
@@ -26,13 +32,19 @@ public sealed class ExecParameters
 }
 
 /// <summary>
-/// <c>exec</c>: runs a command from the initramfs (or one fetched earlier onto a disk) with arguments, environment,
-/// working directory and timeout; stdout and stderr lines go to the action log; exit code 0 is success.
+/// <c>exec</c>: runs a command from the initramfs, or a binary fetched from the host's images, with arguments,
+/// environment, working directory and timeout; stdout and stderr lines go to the action log; exit code 0 is success.
 /// </summary>
 public sealed class ExecAction : IAgentAction
 {
     /// <summary>The type name.</summary>
     public const string TypeName = "exec";
+
+    private readonly HttpClient? _http;
+
+    /// <summary>Creates the action.</summary>
+    /// <param name="http">Downloads commands given as URLs (null: URLs are refused).</param>
+    public ExecAction(HttpClient? http = null) => _http = http;
 
     /// <inheritdoc/>
     public string Type => TypeName;
@@ -61,7 +73,19 @@ public sealed class ExecAction : IAgentAction
             return context.InvalidParameter("workingDirectory", $"'{dir}' is not a directory");
         }
 
-        var start = new ProcessStartInfo(p.Command, p.Args) { WorkingDirectory = p.WorkingDirectory ?? string.Empty };
+        var program = p.Command;
+        if (program.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || program.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            var (path, downloadError) = await DownloadAsync(context, program, p.Sha256, cancellationToken).ConfigureAwait(false);
+            if (path is null)
+            {
+                return ActionResult.Failure(downloadError!);
+            }
+
+            program = path;
+        }
+
+        var start = new ProcessStartInfo(program, p.Args) { WorkingDirectory = p.WorkingDirectory ?? string.Empty };
         if (p.ClearEnv)
         {
             var path = start.Environment.TryGetValue("PATH", out var value) ? value : null;
@@ -78,6 +102,36 @@ public sealed class ExecAction : IAgentAction
         var timeout = p.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var outcome = await CommandRunner.RunAsync(start, context.Log, timeout, cancellationToken).ConfigureAwait(false);
         return Describe(p.Command, outcome, timeout);
+    }
+
+    private async Task<(string? Path, string? Error)> DownloadAsync(ActionContext context, string url, string? sha256, CancellationToken cancellationToken)
+    {
+        if (_http is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return (null, $"action {context.Index} (exec): parameter 'command' is the URL '{url}', which this agent cannot fetch");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await _http.GetByteArrayAsync(uri, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, $"action {context.Index} (exec): GET {uri} failed: {HostApiClient.Describe(e)}");
+        }
+
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (sha256 is not null && !string.Equals(sha256, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"action {context.Index} (exec): {uri} has SHA-256 {actual}, not the expected {sha256.ToLowerInvariant()}; not run");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"baremetal-exec-{context.Index}-{Path.GetFileName(uri.AbsolutePath)}");
+        await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        context.Log.Info($"downloaded {uri} ({bytes.Length} bytes, sha256 {actual}) to {path}");
+        return (path, null);
     }
 
     /// <summary>The result for a command's outcome (shared with <c>oci</c>).</summary>
