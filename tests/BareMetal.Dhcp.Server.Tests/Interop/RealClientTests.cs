@@ -22,7 +22,6 @@ public sealed partial class RealClientTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Assert.True(NetworkLab.IsRoot, "interop tests need root to create network namespaces (CI runs as root)");
         _lab = new NetworkLab();
         var serverNs = _lab.Namespace("srv");
         _clientNs = _lab.Namespace("cli");
@@ -51,7 +50,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
 
     private static Ipv4Address Address(string text) => Ipv4Address.Parse(text);
 
-    [Fact]
+    [InteropFact]
     public void Udhcpc_GetsLeaseFromPoolAndItIsJournaled()
     {
         var (code, output) = NetworkLab.ExecIn(_clientNs, $"udhcpc -i {_clientIf} -f -q -n -t 5 -T 1 -s /bin/true", timeoutSeconds: 20);
@@ -65,7 +64,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Contains(leased, JournaledLeases());
     }
 
-    [Fact]
+    [InteropFact]
     public void Dhclient_GetsLease()
     {
         var leaseFile = Path.Combine(_lab.Directory, "dhclient.leases");
@@ -85,7 +84,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Equal(DhcpLeaseState.Bound, _server.Engine.Leases.FindByAddress(Address(match.Groups[1].Value))?.State);
     }
 
-    [Fact]
+    [InteropFact]
     public void Nmap_BroadcastDhcpDiscover_ReportsOurOffer()
     {
         // nmap 7.93's script cannot look up an interface without an IPv4 address; any address will do.
@@ -98,7 +97,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Contains("Subnet Mask: 255.255.255.0", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [InteropFact]
     public void Perfdhcp_BroadcastAndRelay_EveryExchangeCompletes()
     {
         // perfdhcp broadcasts from port 68 (-l IF), or acts as a relay (-l ADDRESS: giaddr set, port 67); 2 x 100
@@ -115,7 +114,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [InteropFact]
     public void CapturedIpxeAndEdk2Discovers_ReplayedOverUdp_GetPxeOffers()
     {
         var bios = FirstDiscover("netboot-bios-ipxe-dhcp.pcap");
