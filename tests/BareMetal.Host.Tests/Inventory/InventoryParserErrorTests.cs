@@ -74,6 +74,8 @@ public sealed class InventoryParserErrorTests
         { "local-boot not a mapping", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot: BAREMETAL\n", 3, "machines[0].local-boot", "expected { efi-volume: LABEL } (the FAT label of the installed EFI System Partition), optionally with efi-loader and efi-args." },
         { "local-boot without volume", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot: { efi-args: quiet }\n", 3, "machines[0].local-boot.efi-volume", "'efi-volume' is required." },
         { "efi-volume unusable", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot:\n      efi-volume: MY INSTALLED DISK\n", 4, "machines[0].local-boot.efi-volume", "mkfs.vfat -n" },
+        { "efi-loader climbs out", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot:\n      efi-volume: ROOT\n      efi-loader: /EFI/../x.efi\n", 5, "machines[0].local-boot.efi-loader", "give an absolute path of letters, digits, '/', '.', '-' and '_' without '..', e.g. /EFI/BOOT/BOOTX64.EFI." },
+        { "efi-args start with a dash", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot:\n      efi-volume: ROOT\n      efi-args: -x quiet\n", 5, "machines[0].local-boot.efi-args", "'-x' cannot be written as an iPXE argument: the value starts with '-' where iPXE parses options" },
         { "local-boot field unknown", "machines:\n  - mac: 52:54:00:12:34:56\n    local-boot: { efi-volume: BAREMETAL, bios-drive: 0x80 }\n", 3, "machines[0].local-boot.bios-drive", "unknown field 'bios-drive'; expected one of: efi-volume, efi-loader, efi-args." },
     };
 
