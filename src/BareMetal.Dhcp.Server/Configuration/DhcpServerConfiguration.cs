@@ -60,6 +60,16 @@ internal sealed class DhcpServerConfiguration
             errors.Add($"OfferTimeout: {options.OfferTimeout} must be positive; the default is 00:00:30.");
         }
 
+        if (options.LeaseSweepInterval < TimeSpan.Zero)
+        {
+            errors.Add($"LeaseSweepInterval: {options.LeaseSweepInterval} is negative; use a positive interval (the default is 00:00:10) or 00:00:00 to turn the sweep off.");
+        }
+
+        if (options.LeaseSweepBatch <= 0)
+        {
+            errors.Add($"LeaseSweepBatch: {options.LeaseSweepBatch} must be positive; the default is 1000.");
+        }
+
         if (options.DeclineQuarantine < TimeSpan.Zero)
         {
             errors.Add($"DeclineQuarantine: {options.DeclineQuarantine} must not be negative; the default is 00:10:00.");
