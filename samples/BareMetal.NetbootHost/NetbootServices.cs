@@ -63,6 +63,23 @@ internal static class NetbootServices
             {
                 var subnet = new DhcpSubnetOptions { Network = $"{settings.Network}/{settings.PrefixLength}" };
                 subnet.Pools.Add($"{settings.RangeFirst}-{settings.RangeLast}");
+                subnet.Router = settings.Subnet.Router?.ToString();
+                subnet.DomainName = settings.Subnet.Domain;
+                if (settings.Subnet.Domain is { } domain)
+                {
+                    subnet.DomainSearch.Add(domain);
+                }
+
+                foreach (var dns in settings.Subnet.DnsServers)
+                {
+                    subnet.DnsServers.Add(dns.ToString());
+                }
+
+                foreach (var ntp in settings.Subnet.NtpServers)
+                {
+                    subnet.NtpServers.Add(ntp.ToString());
+                }
+
                 dhcp.Subnets.Add(subnet);
             }
 

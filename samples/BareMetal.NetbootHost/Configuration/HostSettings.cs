@@ -29,6 +29,9 @@ internal sealed class HostSettings
 
     public bool ProxyDhcp { get; private init; }
 
+    /// <summary>What full DHCP hands out beside the address: router, DNS, domain, NTP (--router, --dns, --domain, --ntp).</summary>
+    public SubnetSettings Subnet { get; private init; } = SubnetSettings.None;
+
     public bool RunDhcp { get; private init; }
 
     public bool RunTftp { get; private init; }
@@ -163,6 +166,7 @@ internal sealed class HostSettings
             }
         }
 
+        var subnet = SubnetSettings.Resolve(options, address, prefix, runDhcp && !options.ProxyDhcp, errors);
         var tftpRoot = Folder(options.TftpRoot, "--tftp-root", runTftp, mustExist: true, errors);
         var images = Folder(options.Images, "--images", runHttp, mustExist: true, errors);
         var data = Folder(options.Data, "--data", required: true, mustExist: false, errors);
@@ -204,6 +208,7 @@ internal sealed class HostSettings
             RangeFirst = first,
             RangeLast = last,
             ProxyDhcp = options.ProxyDhcp,
+            Subnet = subnet,
             RunDhcp = runDhcp,
             RunTftp = runTftp,
             RunHttp = runHttp,
