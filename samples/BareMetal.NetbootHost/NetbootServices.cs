@@ -59,7 +59,12 @@ internal static class NetbootServices
                 ServerAddress = settings.Address.ToString(),
                 Mode = settings.ProxyDhcp ? DhcpServerMode.Proxy : DhcpServerMode.Full,
             });
-            if (!settings.ProxyDhcp)
+            foreach (var configured in settings.ConfiguredSubnets)
+            {
+                dhcp.Subnets.Add(configured);
+            }
+
+            if (!settings.ProxyDhcp && settings.RangeFirst is not null)
             {
                 var subnet = new DhcpSubnetOptions { Network = $"{settings.Network}/{settings.PrefixLength}" };
                 subnet.Pools.Add($"{settings.RangeFirst}-{settings.RangeLast}");

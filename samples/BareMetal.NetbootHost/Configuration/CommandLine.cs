@@ -20,6 +20,7 @@ internal static class CommandLine
         new("--dns", "IP[,IP]", "Netboot:Dns", "Full DHCP: DNS servers handed to machines (option 6), comma-separated."),
         new("--domain", "NAME", "Netboot:Domain", "Full DHCP: the domain name handed to machines (option 15), also their search domain (option 119)."),
         new("--ntp", "IP[,IP]", "Netboot:Ntp", "Full DHCP: NTP servers handed to machines (option 42), comma-separated."),
+        new("--config", "FILE", "Netboot:Config", "Host configuration file (YAML): DHCP subnets with pools and options, including relayed ones (docs/dhcp-server.md). Checked at start with file, line, field and fix."),
         new("--proxy-dhcp", null, "Netboot:ProxyDhcp", "ProxyDHCP: another server hands out addresses; this host only answers PXE boot requests (no leases)."),
         new("--services", "LIST", "Netboot:Services", "Comma-separated services to run: dhcp, tftp, http (default: dhcp,tftp,http)."),
         new("--tftp-root", "DIR", "Netboot:TftpRoot", "Folder served read-only over TFTP by file name (the iPXE binaries undionly.kpxe, snponly.efi, ipxe.efi)."),

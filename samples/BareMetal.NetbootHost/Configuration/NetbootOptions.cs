@@ -29,6 +29,9 @@ internal sealed class NetbootOptions
     /// <summary>NTP servers for full DHCP, comma-separated, option 42 (--ntp).</summary>
     public string? Ntp { get; set; }
 
+    /// <summary>Host configuration file with DHCP subnets (--config).</summary>
+    public string? Config { get; set; }
+
     /// <summary>Answer only boot requests beside another DHCP server (--proxy-dhcp).</summary>
     public bool ProxyDhcp { get; set; }
 
