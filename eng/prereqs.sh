@@ -7,6 +7,7 @@ TEST_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip xz-utils
   isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
+  grub-common grub-emu
   liblzma5 fdisk gdisk e2fsprogs dosfstools mtools util-linux
 )
 # The agent's oci action tests also fetch Debian's busybox-static with `apt-get download` (not installed: its
