@@ -1,5 +1,6 @@
 using System.Net;
 using BareMetal.LabAgent.Actions;
+using BareMetal.Testing;
 using static BareMetal.Lab.Tests.Actions.OciLayoutBuilder;
 
 namespace BareMetal.Lab.Tests.Actions;
@@ -33,8 +34,7 @@ public sealed class OciActionTests : IDisposable
         _http.Dispose();
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Run_LayersWhiteoutsEnvironmentAndMounts()
     {
         var layout = BuildLayout(out _);
@@ -58,8 +58,7 @@ public sealed class OciActionTests : IDisposable
         AssertNothingMounted();
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Run_NonZeroExit_IsTheActionsExitCode()
     {
         var layout = BuildLayout(out _);
@@ -68,8 +67,7 @@ public sealed class OciActionTests : IDisposable
         AssertNothingMounted();
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Run_CommandOverridesCmd_AndMissingProgramIs127()
     {
         var layout = BuildLayout(out _);
@@ -85,8 +83,7 @@ public sealed class OciActionTests : IDisposable
         AssertNothingMounted();
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Run_OverHttp_FetchesAndVerifiesTheLayout()
     {
         var layout = BuildLayout(out _);
@@ -102,8 +99,7 @@ public sealed class OciActionTests : IDisposable
         AssertNothingMounted();
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Run_TamperedLayer_FailsBeforeRunningAnything()
     {
         var builder = new OciLayoutBuilder(_dir.File("tampered"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BareMetal.LabAgent.Actions;
+using BareMetal.Testing;
 
 namespace BareMetal.Lab.Tests.Actions;
 
@@ -102,8 +103,7 @@ public sealed class PartitionActionTests : IDisposable
         Assert.Equal("action 3 (partition): parameter 'device' is missing: name the disk, e.g. /dev/vda", result.Message);
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task LoopDevice_KernelListsTheNewPartitions_ThenTheirReplacement()
     {
         using var loop = new LoopDevice(_dir.File("loop.img"), 96L << 20);

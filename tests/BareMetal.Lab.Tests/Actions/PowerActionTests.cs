@@ -1,5 +1,6 @@
 using BareMetal.LabAgent.Actions;
 using BareMetal.LabAgent.Actions.Power;
+using BareMetal.Testing;
 
 namespace BareMetal.Lab.Tests.Actions;
 
@@ -94,8 +95,7 @@ public sealed class PowerActionTests : IDisposable
         Assert.Empty(_power.Calls);
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public void RealKexecFileLoad_NotAKernel_IsRefused()
     {
         // ENOSYS (no CONFIG_KEXEC_FILE, as on this test VM), ENOEXEC (not a bzImage), EPERM (no CAP_SYS_BOOT or

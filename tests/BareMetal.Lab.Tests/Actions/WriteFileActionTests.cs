@@ -1,4 +1,5 @@
 using BareMetal.LabAgent.Actions;
+using BareMetal.Testing;
 
 namespace BareMetal.Lab.Tests.Actions;
 
@@ -12,8 +13,7 @@ public sealed class WriteFileActionTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Ext4_OnPartition2_WritesContentModeOwnerAndDirectories()
     {
         using var loop = await PartitionedLoopAsync();
@@ -41,8 +41,7 @@ public sealed class WriteFileActionTests : IDisposable
         Assert.Matches(@"Mode:\s+0600", Debugfs(partition, "stat /root/.ssh/authorized_keys"));
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Ext4_AbsoluteSymlinkInTheTarget_StaysInsideTheTarget()
     {
         // The installed system has /etc -> /h17-elsewhere (absolute): the file must land in the target's own
@@ -59,8 +58,7 @@ public sealed class WriteFileActionTests : IDisposable
         Assert.False(Directory.Exists("/h17-elsewhere"));
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task Vfat_WritesTheFile_OrSaysTheKernelLacksIt()
     {
         using var loop = await PartitionedLoopAsync();
@@ -95,8 +93,7 @@ public sealed class WriteFileActionTests : IDisposable
         Assert.Contains(expected, result.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    [Trait("Category", "Interop")]
+    [InteropFact]
     public async Task NotAFilesystem_FailsWithTheMountError()
     {
         using var loop = await PartitionedLoopAsync();
