@@ -108,6 +108,7 @@ public sealed class ExecActionTests : IDisposable
             CancellationToken.None);
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains(log.Snapshot(), l => l is { Stream: LogSource.Stdout, Text: "fetched from the host" });
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "baremetal-exec-3-hello.sh")));
 
         result = await new ExecAction(http).RunAsync(
             Contexts.For("exec", $$"""{"command":"http://192.0.2.1:8080/images/tools/hello.sh","sha256":"{{new string('0', 64)}}"}"""),

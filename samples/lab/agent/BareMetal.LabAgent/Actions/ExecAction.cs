@@ -100,8 +100,19 @@ public sealed class ExecAction : IAgentAction
 
         context.Log.Info($"exec {p.Command}{string.Concat(p.Args.Select(a => " " + a))}");
         var timeout = p.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        var outcome = await CommandRunner.RunAsync(start, context.Log, timeout, cancellationToken).ConfigureAwait(false);
-        return Describe(p.Command, outcome, timeout);
+        try
+        {
+            var outcome = await CommandRunner.RunAsync(start, context.Log, timeout, cancellationToken).ConfigureAwait(false);
+            return Describe(p.Command, outcome, timeout);
+        }
+        finally
+        {
+            if (!ReferenceEquals(program, p.Command))
+            {
+                // A downloaded command lives in the in-memory /tmp: give its memory back.
+                File.Delete(program);
+            }
+        }
     }
 
     private async Task<(string? Path, string? Error)> DownloadAsync(ActionContext context, string url, string? sha256, CancellationToken cancellationToken)
