@@ -120,14 +120,17 @@ internal sealed class LintContext
     {
         Script = script;
         Options = options;
-        foreach (var line in script.Lines)
+        Flow = new IpxeControlFlow(script);
+        for (var i = 0; i < script.Lines.Count; i++)
         {
+            var line = script.Lines[i];
             if (line.Label is { } label)
             {
                 var name = label.Text;
                 if (!Labels.ContainsKey(name))
                 {
                     Labels[name] = line;
+                    LabelLines[name] = i;
                 }
             }
 
@@ -147,6 +150,12 @@ internal sealed class LintContext
 
     /// <summary>The first line of each label.</summary>
     public Dictionary<string, IpxeLine> Labels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The index (in <see cref="IpxeScript.Lines"/>) of the first line of each label.</summary>
+    public Dictionary<string, int> LabelLines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which lines can run.</summary>
+    public IpxeControlFlow Flow { get; }
 
     /// <summary>Whether some <c>goto</c> jumps through a setting, so any label may be a target.</summary>
     public bool HasDynamicGoto { get; }
