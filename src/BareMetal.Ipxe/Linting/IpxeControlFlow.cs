@@ -7,7 +7,8 @@ namespace BareMetal.Ipxe;
 /// terminator (<c>||</c> runs the next only after a failure, <c>&amp;&amp;</c> only after a success, <c>;</c>
 /// always; a skipped command keeps the previous status); <c>goto</c> ends the line and jumps
 /// (<c>SHELL_STOP_COMMAND</c>), <c>exit</c> ends the script, and <c>chain --replace</c> ends the script when
-/// it succeeds (<c>imgexec()</c> in src/hci/commands/image_cmd.c stops the command sequence).
+/// it succeeds (<c>imgexec()</c> in src/hci/commands/image_cmd.c stops the command sequence); <c>poweroff</c>
+/// only comes back with an error, <c>reboot</c> only if the platform does not reset.
 /// A label is taken as an entry point even when nothing jumps to it, so that only lines no path can reach are
 /// reported.
 /// </summary>
@@ -17,7 +18,7 @@ internal sealed class IpxeControlFlow
     private readonly bool[] _fallsThrough;
     private readonly int[] _stopper;
 
-    public IpxeControlFlow(IpxeScript script)
+    public IpxeControlFlow(IpxeScript script, IReadOnlyDictionary<string, int> labels)
     {
         var lines = script.Lines;
         _reachable = new bool[lines.Count];
@@ -36,7 +37,7 @@ internal sealed class IpxeControlFlow
 
             _reachable[i] = reachable;
             _stopper[i] = stopper;
-            _fallsThrough[i] = FallsThrough(line);
+            _fallsThrough[i] = FallsThrough(line, labels);
             if (reachable && !_fallsThrough[i])
             {
                 reachable = false;
@@ -79,7 +80,7 @@ internal sealed class IpxeControlFlow
     /// meant the next line to run and <see cref="IpxeDiagnosticCode.UnguardedCondition"/> reports that mistake,
     /// so the next line is not reported again as unreachable.
     /// </summary>
-    internal static bool FallsThrough(IpxeLine line)
+    internal static bool FallsThrough(IpxeLine line, IReadOnlyDictionary<string, int> labels)
     {
         // A state is (whether the next command runs, whether the status is 0, whether a non-zero status is a false condition).
         const int Process = 1, Zero = 2, FromCondition = 4;
@@ -104,7 +105,7 @@ internal sealed class IpxeControlFlow
                     continue;
                 }
 
-                var outcome = Outcomes(command);
+                var outcome = Outcomes(command, labels);
                 if ((outcome & Outcome.Success) != 0)
                 {
                     next[Zero] = true;
@@ -154,7 +155,7 @@ internal sealed class IpxeControlFlow
         return commands.Count == 0;
     }
 
-    private static Outcome Outcomes(IpxeCommand command)
+    private static Outcome Outcomes(IpxeCommand command, IReadOnlyDictionary<string, int> labels)
     {
         if (command.IsEmpty)
         {
@@ -171,7 +172,14 @@ internal sealed class IpxeControlFlow
 
         return command.Kind switch
         {
-            IpxeCommandKind.Goto or IpxeCommandKind.Exit or IpxeCommandKind.Reboot or IpxeCommandKind.Poweroff => Outcome.Leaves,
+            // A jump fails when no label has the name: through a setting ("goto ${menu} || chain ${menu}.ipxe"),
+            // or to a missing fixed label (IPXE007); a failure stops the script unless the line handles it.
+            IpxeCommandKind.Goto when command.FirstArgument is { } target && (target.HasReferences || !labels.ContainsKey(target.Text)) => Outcome.Leaves | Outcome.Failure,
+            IpxeCommandKind.Goto or IpxeCommandKind.Exit => Outcome.Leaves,
+
+            // reboot_exec() returns 0 if the platform's reboot() comes back; poweroff_exec() returns poweroff()'s error.
+            IpxeCommandKind.Reboot => Outcome.Leaves | Outcome.Success,
+            IpxeCommandKind.Poweroff => Outcome.Leaves | Outcome.Failure,
             IpxeCommandKind.Chain or IpxeCommandKind.Imgexec or IpxeCommandKind.Boot when command.HasOption("replace") => Outcome.Leaves | Outcome.Failure,
             _ when IsCondition(command) => Outcome.Success | Outcome.Failure | Outcome.Condition,
             _ => Outcome.Success | Outcome.Failure,

@@ -78,7 +78,7 @@ internal static class IpxeLintRules
     }
 
     /// <summary>Whether a failure of the command at <paramref name="index"/> lets the line go on: a later "||" or ";" resumes (system() keeps the failing status while "&amp;&amp;" skips).</summary>
-    private static bool FailureHandled(IpxeLine line, int index)
+    internal static bool FailureHandled(IpxeLine line, int index)
     {
         for (var j = index; j < line.Commands.Count; j++)
         {
@@ -172,6 +172,11 @@ internal static class IpxeLintRules
             {
                 foreach (var item in choice.Items)
                 {
+                    if (choice.Diverted.Contains(item.Text))
+                    {
+                        continue;
+                    }
+
                     var label = jump.LabelFor(item.Text);
                     used.Add(label);
                     if (context.Labels.ContainsKey(label) || !reported.Add((item.Position, label)))
@@ -242,8 +247,10 @@ internal static class IpxeLintRules
                 continue;
             }
 
-            foreach (var command in lines[i].Commands)
+            var commands = lines[i].Commands;
+            for (var c = 0; c < commands.Count; c++)
             {
+                var command = commands[c];
                 switch (command.Kind)
                 {
                     case IpxeCommandKind.Kernel or IpxeCommandKind.Imgselect or IpxeCommandKind.Imgload:
@@ -253,9 +260,10 @@ internal static class IpxeLintRules
                         selected = false;
                         break;
                     case IpxeCommandKind.Boot or IpxeCommandKind.Imgexec when command.ArgumentCount == 0 && !selected && command.OptionError == IpxeOptionError.None:
+                        // With "||" after it the failure is handled and the script goes on: a mistake, not a stop.
                         found.Add(new IpxeDiagnostic(
                             IpxeDiagnosticCode.BootWithoutKernel,
-                            IpxeSeverity.Error,
+                            FailureHandled(lines[i], c) ? IpxeSeverity.Warning : IpxeSeverity.Error,
                             command.Position,
                             $"'{command.Name}' has no image to boot: no 'kernel' (or 'imgselect') comes before it, so iPXE fails with 'No image selected'. Add 'kernel <uri>' before it, or name the image: 'boot <image>'."));
                         break;
@@ -312,7 +320,8 @@ internal static class IpxeLintRules
                             $"'{reference}' names the type '{type}', which iPXE does not know, so it expands to nothing. Use one of: {string.Join(", ", IpxeKnownSettings.Types.Order(StringComparer.Ordinal))}."));
                     }
 
-                    if (reference.IsDynamic || reference.Scope is not null || IsTagNumber(reference.Name)
+                    // "${}" names no setting: it is the usual way to write an empty string (a trailing space before it is kept).
+                    if (reference.IsDynamic || reference.Scope is not null || reference.Name.Length == 0 || IsTagNumber(reference.Name)
                         || IpxeKnownSettings.Names.Contains(reference.Name) || set.Contains(reference.Name) || !reported.Add(reference.Name))
                     {
                         continue;
@@ -421,7 +430,22 @@ internal static class IpxeLintRules
                     continue;
                 }
 
-                if (!FailureHandled(line, i))
+                if (FailureHandled(line, i))
+                {
+                    continue;
+                }
+
+                if (command.Kind == IpxeCommandKind.Choose)
+                {
+                    // choose fails only when the user presses Esc (a timeout picks the default): ending the
+                    // script then is what iPXE's own "choose target && goto ${target}" example does.
+                    found.Add(new IpxeDiagnostic(
+                        IpxeDiagnosticCode.UnguardedCondition,
+                        IpxeSeverity.Info,
+                        command.Position,
+                        "Pressing Esc makes 'choose' fail, and nothing on this line handles that, so Esc ends the script. Add '|| goto <label>' if Esc should go elsewhere."));
+                }
+                else
                 {
                     found.Add(new IpxeDiagnostic(
                         IpxeDiagnosticCode.UnguardedCondition,

@@ -120,7 +120,6 @@ internal sealed class LintContext
     {
         Script = script;
         Options = options;
-        Flow = new IpxeControlFlow(script);
         for (var i = 0; i < script.Lines.Count; i++)
         {
             var line = script.Lines[i];
@@ -142,6 +141,8 @@ internal sealed class LintContext
                 }
             }
         }
+
+        Flow = new IpxeControlFlow(script, LabelLines);
     }
 
     public IpxeScript Script { get; }

@@ -6,7 +6,8 @@ namespace BareMetal.Ipxe;
 /// argument (<c>choose_exec()</c> in src/hci/commands/dynui_cmd.c); a menu is found by its <c>--name</c>, or
 /// is the unnamed one, and <c>menu</c> replaces an earlier menu of the same name (<c>create_dynui()</c> in
 /// src/core/dynui.c). A choice that is only stored (<c>choose release || goto exit</c>, then
-/// <c>goto menu</c>) needs no labels.
+/// <c>goto menu</c>) needs no labels, nor does one whose jump is written to go on without a label
+/// (a line <c>goto ${menu} ||</c> before <c>chain ${menu}.ipxe</c>, as netboot.xyz-style menus do).
 /// </summary>
 internal static class IpxeMenuFlow
 {
@@ -33,7 +34,8 @@ internal static class IpxeMenuFlow
     /// <param name="Choose">The choose command.</param>
     /// <param name="Items">The menu's item names (gaps and names built from settings left out).</param>
     /// <param name="Jumps">The <c>goto</c>s the stored choice reaches, whose target only that setting decides.</param>
-    public sealed record Choice(IpxeCommand Choose, IReadOnlyList<IpxeToken> Items, IReadOnlyList<ChoiceJump> Jumps);
+    /// <param name="Diverted">Item names a test sends elsewhere before a jump (<c>iseq ${x} raid1 &amp;&amp; goto preseed ||</c>).</param>
+    public sealed record Choice(IpxeCommand Choose, IReadOnlyList<IpxeToken> Items, IReadOnlyList<ChoiceJump> Jumps, IReadOnlySet<string> Diverted);
 
     public static List<Choice> Find(LintContext context)
     {
@@ -70,7 +72,8 @@ internal static class IpxeMenuFlow
                     case IpxeCommandKind.Choose when command.OptionError == IpxeOptionError.None && command.FirstArgument is { } setting:
                         var name = IpxeLintRules.SettingName(setting.Span);
                         var menu = menus.GetValueOrDefault(MenuKey(command, "menu"));
-                        choices.Add(new Choice(command, menu ?? [], JumpsReached(context, l, c + 1, name)));
+                        var diverted = new HashSet<string>(StringComparer.Ordinal);
+                        choices.Add(new Choice(command, menu ?? [], JumpsReached(context, l, c + 1, name, diverted), diverted));
                         break;
                 }
             }
@@ -88,7 +91,7 @@ internal static class IpxeMenuFlow
     /// terminator, so all of them are visited), to the next line when the line can fall through, and to the
     /// label of every <c>goto</c> with a fixed target.
     /// </summary>
-    private static List<ChoiceJump> JumpsReached(LintContext context, int startLine, int startCommand, string setting)
+    private static List<ChoiceJump> JumpsReached(LintContext context, int startLine, int startCommand, string setting, HashSet<string> diverted)
     {
         var jumps = new List<ChoiceJump>();
         var lines = context.Script.Lines;
@@ -110,6 +113,11 @@ internal static class IpxeMenuFlow
                     break;
                 }
 
+                if (c == 0 && DivertedValue(commands, setting) is { } value)
+                {
+                    diverted.Add(value);
+                }
+
                 if (command.Kind != IpxeCommandKind.Goto || command.FirstArgument is not { } target)
                 {
                     continue;
@@ -129,7 +137,7 @@ internal static class IpxeMenuFlow
                 }
 
                 var references = target.GetReferences();
-                if (references.Any(r => r.Name == setting))
+                if (references.Any(r => r.Name == setting) && !FallsBackOnMissingLabel(commands, c))
                 {
                     // Only a target the choice alone decides can be checked against the labels.
                     // (":string" and ":uristring" leave a plain item name as it is; ":hex" and others do not.)
@@ -148,6 +156,42 @@ internal static class IpxeMenuFlow
 
         return jumps;
     }
+
+    /// <summary>
+    /// Whether a <c>goto ${x}</c> is written to go on when no label matches: it starts its line and its failure
+    /// is handled there (<c>goto ${menu} ||</c>, then <c>chain ${menu}.ipxe</c>). In
+    /// <c>choose x &amp;&amp; goto ${x} ||</c> the <c>||</c> is there for Esc, and a missing label is still a mistake.
+    /// </summary>
+    private static bool FallsBackOnMissingLabel(IReadOnlyList<IpxeCommand> commands, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (!commands[i].IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return commands[index].Separator is IpxeSeparator.Or or IpxeSeparator.Semicolon;
+    }
+
+    /// <summary>The value a line starting "iseq ${setting} value &amp;&amp; goto label" sends to another label, if it is such a line.</summary>
+    private static string? DivertedValue(IReadOnlyList<IpxeCommand> commands, string setting)
+    {
+        if (commands.Count < 2 || commands[0] is not { Kind: IpxeCommandKind.Iseq, Separator: IpxeSeparator.And, ArgumentCount: 2 } iseq
+            || commands[1].Kind != IpxeCommandKind.Goto)
+        {
+            return null;
+        }
+
+        var (left, right) = (iseq.Arguments[0], iseq.Arguments[1]);
+        return IsWholeReference(left, setting) && !right.HasReferences ? right.Text
+            : IsWholeReference(right, setting) && !left.HasReferences ? left.Text
+            : null;
+    }
+
+    private static bool IsWholeReference(IpxeToken token, string setting) =>
+        token.GetReferences() is [{ IsDynamic: false } reference] && reference.Name == setting && token.Text == reference.ToString();
 
     /// <summary>Whether the command writes the setting (a new <c>choose</c> starts its own flow).</summary>
     private static bool Overwrites(IpxeCommand command, string setting) =>

@@ -163,4 +163,78 @@ public class IpxeFlowRulesTests
     {
         Assert.Single(Findings("chain http://192.0.2.1/menu.ipxe\nboot\n", IpxeDiagnosticCode.BootWithoutKernel));
     }
+
+    [Fact]
+    public void MenuItemWithoutLabel_JumpThatFallsBackToAChain_IsNotReported()
+    {
+        // netboot.xyz style: items without a label are sub-menus fetched by name when the jump fails.
+        const string body = """
+            menu Distributions
+            item local Local
+            item debian Debian
+            choose menu || exit
+            goto ${menu} ||
+            chain ${menu}.ipxe || goto local
+            :local
+            exit
+            """;
+
+        Assert.Empty(Findings(body + "\n", IpxeDiagnosticCode.MenuItemWithoutLabel));
+    }
+
+    [Fact]
+    public void MenuItemWithoutLabel_ItemsATestSendsElsewhere_AreNotReported()
+    {
+        const string body = """
+            menu Install
+            item single Single disk
+            item raid1 RAID 1
+            item shell Shell
+            choose option || exit
+            iseq ${option} single && goto preseed ||
+            iseq raid1 ${option} && goto preseed ||
+            goto ${option}
+            :preseed
+            exit
+            :shell
+            shell
+            """;
+
+        Assert.Empty(Findings(body + "\n", IpxeDiagnosticCode.MenuItemWithoutLabel));
+    }
+
+    [Theory]
+    [InlineData("reboot\necho reached if the platform does not reset\n", false)]
+    [InlineData("poweroff\necho never: poweroff only comes back with an error\n", true)]
+    [InlineData("poweroff ||\necho reached when poweroff fails\n", false)]
+    [InlineData("goto ${target} ||\necho reached when no label matches\n", false)]
+    [InlineData("goto missing\necho never\n", true)]
+    public void UnreachableLine_RebootPoweroffAndFailingJumps(string body, bool unreachable)
+    {
+        Assert.Equal(unreachable, Findings(body, IpxeDiagnosticCode.UnreachableLine).Length == 1);
+    }
+
+    [Fact]
+    public void BootWithoutKernel_HandledFailure_IsWarning()
+    {
+        var diagnostic = Assert.Single(Findings("chain --autofree http://192.0.2.1/menu.ipxe && boot ||\n", IpxeDiagnosticCode.BootWithoutKernel));
+
+        Assert.Equal(IpxeSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void UnguardedChoose_IsInformation_OtherConditionsWarn()
+    {
+        var choose = Assert.Single(Findings("menu M\nitem a A\nchoose t && goto ${t}\n:a\n", IpxeDiagnosticCode.UnguardedCondition));
+        var iseq = Assert.Single(Findings("iseq ${platform} efi && set x 1\n", IpxeDiagnosticCode.UnguardedCondition));
+
+        Assert.Equal((IpxeSeverity.Info, IpxeSeverity.Warning), (choose.Severity, iseq.Severity));
+        Assert.Contains("Esc ends the script", choose.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptySettingName_IsNotASettingNeverSet()
+    {
+        Assert.Empty(Findings("echo -n Name:${} && read name\necho ${name}\n", IpxeDiagnosticCode.SettingNeverSet));
+    }
 }
