@@ -50,7 +50,7 @@ internal static class IpxeBuildPresence
 
             if (x86 is null && availability is IpxeCommandAvailability.DefaultOnX86 or IpxeCommandAvailability.OptionalOnX86Bios)
             {
-                why = $"only x86 builds have it ({definition.Source}); elsewhere it fails with 'command not found'";
+                why = $"only x86 builds have it ({option}, {definition.Source}), and the target's architecture is not given";
                 return Presence.MaybeAbsent;
             }
 
@@ -67,7 +67,7 @@ internal static class IpxeBuildPresence
                 why = $"iPXE's config/general.h leaves {option} out of BIOS builds (it is in EFI builds; {definition.Source})";
                 return Presence.MaybeAbsent;
             case IpxeCommandAvailability.DefaultOnX86:
-                why = $"only x86 builds have it ({option}, {definition.Source}); elsewhere (arm64, riscv64, ...) it fails with 'command not found'";
+                why = $"only x86 builds have it ({option}, {definition.Source}), not arm64 or riscv64 ones";
                 return Presence.MaybeAbsent;
             case IpxeCommandAvailability.DefaultExceptX86:
                 why = $"x86 builds leave {option} out (no device tree support); ARM, LoongArch and RISC-V builds have it ({definition.Source})";

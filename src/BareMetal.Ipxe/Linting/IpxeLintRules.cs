@@ -66,9 +66,13 @@ internal static class IpxeLintRules
             (false, true) => IpxeSeverity.Info,
             _ => IpxeSeverity.Warning,
         };
-        var effect = handled
-            ? "there it fails with 'command not found', which this line handles like a failed test"
-            : "there it fails with 'command not found' and, as nothing on this line handles that, the script stops";
+        var effect = (absent, handled) switch
+        {
+            (true, true) => "it fails with 'command not found', which this line handles like a failed test",
+            (true, false) => "it fails with 'command not found' and, as nothing on this line handles that, the script stops",
+            (false, true) => "where it is missing it fails with 'command not found', which this line handles like a failed test",
+            _ => "where it is missing it fails with 'command not found' and, as nothing on this line handles that, the script stops",
+        };
         var start = absent ? $"The target build has no '{definition.Name}'" : $"Not every iPXE build has '{definition.Name}'";
         found.Add(new IpxeDiagnostic(
             IpxeDiagnosticCode.CommandNotInEveryBuild,
