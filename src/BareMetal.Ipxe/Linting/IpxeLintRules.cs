@@ -176,7 +176,7 @@ internal static class IpxeLintRules
             {
                 foreach (var item in choice.Items)
                 {
-                    if (choice.Diverted.Contains(item.Text))
+                    if (choice.Diverted.Contains(item.Text) || (jump.OnlyFor is { } only && only != item.Text))
                     {
                         continue;
                     }

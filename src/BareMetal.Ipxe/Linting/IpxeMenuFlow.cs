@@ -15,7 +15,8 @@ internal static class IpxeMenuFlow
     /// <param name="Goto">The goto command.</param>
     /// <param name="Target">The target token.</param>
     /// <param name="Setting">The setting the choice was stored in.</param>
-    public sealed record ChoiceJump(IpxeCommand Goto, IpxeToken Target, string Setting)
+    /// <param name="OnlyFor">The one item the jump runs for, when an <c>iseq ${setting} item &amp;&amp;</c> guards it; null for all.</param>
+    public sealed record ChoiceJump(IpxeCommand Goto, IpxeToken Target, string Setting, string? OnlyFor)
     {
         /// <summary>The label the jump looks for when <paramref name="item"/> is chosen.</summary>
         public string LabelFor(string item)
@@ -34,7 +35,7 @@ internal static class IpxeMenuFlow
     /// <param name="Choose">The choose command.</param>
     /// <param name="Items">The menu's item names (gaps and names built from settings left out).</param>
     /// <param name="Jumps">The <c>goto</c>s the stored choice reaches, whose target only that setting decides.</param>
-    /// <param name="Diverted">Item names a test sends elsewhere before a jump (<c>iseq ${x} raid1 &amp;&amp; goto preseed ||</c>).</param>
+    /// <param name="Diverted">Item names a test sends to a fixed label (<c>iseq ${x} raid1 &amp;&amp; goto preseed ||</c>).</param>
     public sealed record Choice(IpxeCommand Choose, IReadOnlyList<IpxeToken> Items, IReadOnlyList<ChoiceJump> Jumps, IReadOnlySet<string> Diverted);
 
     public static List<Choice> Find(LintContext context)
@@ -113,18 +114,20 @@ internal static class IpxeMenuFlow
                     break;
                 }
 
-                if (c == 0 && DivertedValue(commands, setting) is { } value)
-                {
-                    diverted.Add(value);
-                }
-
                 if (command.Kind != IpxeCommandKind.Goto || command.FirstArgument is not { } target)
                 {
                     continue;
                 }
 
+                // "iseq ${setting} value && goto ..." runs the jump for that one value only.
+                var onlyFor = GuardValue(commands, c, setting);
                 if (!target.HasReferences)
                 {
+                    if (onlyFor is not null)
+                    {
+                        diverted.Add(onlyFor);
+                    }
+
                     if (context.LabelLines.TryGetValue(target.Text, out var index))
                     {
                         if (entered.Add(index))
@@ -143,7 +146,7 @@ internal static class IpxeMenuFlow
                     // (":string" and ":uristring" leave a plain item name as it is; ":hex" and others do not.)
                     if (references.All(r => r.Name == setting && !r.IsDynamic && r.Type is null or "string" or "uristring"))
                     {
-                        jumps.Add(new ChoiceJump(command, target, setting));
+                        jumps.Add(new ChoiceJump(command, target, setting, onlyFor));
                     }
                 }
             }
@@ -175,11 +178,10 @@ internal static class IpxeMenuFlow
         return commands[index].Separator is IpxeSeparator.Or or IpxeSeparator.Semicolon;
     }
 
-    /// <summary>The value a line starting "iseq ${setting} value &amp;&amp; goto label" sends to another label, if it is such a line.</summary>
-    private static string? DivertedValue(IReadOnlyList<IpxeCommand> commands, string setting)
+    /// <summary>The value <c>v</c> when the command before the one at <paramref name="index"/> is "iseq ${setting} v &amp;&amp;" (either order).</summary>
+    private static string? GuardValue(IReadOnlyList<IpxeCommand> commands, int index, string setting)
     {
-        if (commands.Count < 2 || commands[0] is not { Kind: IpxeCommandKind.Iseq, Separator: IpxeSeparator.And, ArgumentCount: 2 } iseq
-            || commands[1].Kind != IpxeCommandKind.Goto)
+        if (index == 0 || commands[index - 1] is not { Kind: IpxeCommandKind.Iseq, Separator: IpxeSeparator.And, ArgumentCount: 2 } iseq)
         {
             return null;
         }

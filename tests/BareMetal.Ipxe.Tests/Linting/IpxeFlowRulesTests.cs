@@ -203,6 +203,27 @@ public class IpxeFlowRulesTests
         Assert.Empty(Findings(body + "\n", IpxeDiagnosticCode.MenuItemWithoutLabel));
     }
 
+    [Fact]
+    public void MenuItemWithoutLabel_JumpGuardedByAnIseq_OnlyNeedsThatItemsLabel()
+    {
+        // Each jump runs for one value only; 'live' reaches none of them and falls through to the next menu.
+        const string body = """
+            menu Desktops
+            item gnome GNOME
+            item kde KDE
+            item live Live image
+            choose desktop || exit
+            iseq ${desktop} gnome && goto ${desktop} ; iseq ${desktop} kde && goto ${desktop} ;
+            echo nothing to install for ${desktop}
+            exit
+            :gnome
+            exit
+            """;
+
+        var diagnostic = Assert.Single(Findings(body + "\n", IpxeDiagnosticCode.MenuItemWithoutLabel));
+        Assert.Contains("':kde'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("reboot\necho reached if the platform does not reset\n", false)]
     [InlineData("poweroff\necho never: poweroff only comes back with an error\n", true)]
