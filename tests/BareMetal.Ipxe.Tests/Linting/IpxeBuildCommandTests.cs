@@ -36,12 +36,25 @@ public class IpxeBuildCommandTests
     }
 
     [Fact]
-    public void Cpuid_OnArm64Target_IsErrorWhenUnguarded_WarningWhenGuarded()
+    public void Cpuid_OnArm64Target_IsErrorWhenUnguarded_InformationWhenGuarded()
     {
         var arm64 = new IpxeLintOptions { Architecture = IpxeArchitecture.Arm64 };
 
         Assert.Equal(IpxeSeverity.Error, Assert.Single(Findings("cpuid 29\n", arm64)).Severity);
-        Assert.Equal(IpxeSeverity.Warning, Assert.Single(Findings("cpuid --ext 29 && set arch x86_64 || set arch arm64\n", arm64)).Severity);
+        var guarded = Assert.Single(Findings("cpuid --ext 29 && set arch x86_64 || set arch arm64\n", arm64));
+        Assert.Equal(IpxeSeverity.Info, guarded.Severity);
+        Assert.StartsWith("The target build has no 'cpuid'", guarded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingCommand_OnKnownTarget_GuardedButNotATest_IsWarning()
+    {
+        var efi = new IpxeLintOptions { Platform = IpxePlatform.Efi };
+
+        var diagnostic = Assert.Single(Findings("startpxe || goto failed\n:failed\n", efi));
+
+        Assert.Equal(IpxeSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("only x86 BIOS builds", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
