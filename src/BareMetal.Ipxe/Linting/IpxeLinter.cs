@@ -5,8 +5,9 @@ namespace BareMetal.Ipxe;
 /// <summary>
 /// Finds mistakes in a script before any machine boots it. Every finding has a code
 /// (<see cref="IpxeDiagnosticCode"/>), a severity, a position and a message that says the fix. Flow-based
-/// rules read the script top to bottom with labels as entry points, as iPXE runs it; jumps through
-/// settings (<c>goto ${choice}</c>) are treated as able to reach any label.
+/// rules read the script as iPXE runs it (lines in order, labels as entry
+/// points, <c>||</c>/<c>&amp;&amp;</c>/<c>;</c> within a line), and menu rules follow the setting each
+/// <c>choose</c> writes to the jumps it reaches (docs/ipxe.md, "How the flow rules read a script").
 /// </summary>
 public static class IpxeLinter
 {
