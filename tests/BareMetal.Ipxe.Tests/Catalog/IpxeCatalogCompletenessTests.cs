@@ -64,6 +64,31 @@ public class IpxeCatalogCompletenessTests
         Assert.Empty(IpxeCommandCatalog.All.Where(d => !names.Contains(d.Name)).Select(d => d.Name));
     }
 
+    public static TheoryData<string, string, string> Options()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var line in File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Catalog", "ipxe-options.tsv")))
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                var fields = line.Split('\t');
+                data.Add(fields[0], fields[1], fields[2]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void Catalog_HasEveryOptionTheSourcesDeclare(string source, string longName, string shortName)
+    {
+        var commands = IpxeCommandCatalog.All.Where(d => d.Source == source).ToArray();
+
+        Assert.NotEmpty(commands);
+        Assert.Contains(commands, d => d.FindOption(longName) is { } option && option.ShortName == shortName[0]);
+    }
+
     [Fact]
     public void Kinds_AreOnePerCommand()
     {
