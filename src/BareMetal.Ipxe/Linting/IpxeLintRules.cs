@@ -47,7 +47,8 @@ internal static class IpxeLintRules
 
     /// <summary>
     /// IPXE023: a command the target build may lack (a warning, information when the line handles its failure)
-    /// or does lack (an error, a warning when the line handles its failure: it then acts as a false test).
+    /// or does lack (an error; a warning when the line handles its failure, which then always takes the
+    /// failure path; information when the command is a test such as cpuid, whose "no" is then right).
     /// </summary>
     private static void NotInEveryBuild(LintContext context, List<IpxeDiagnostic> found, IpxeLine line, int index, IpxeCommandDefinition definition)
     {
