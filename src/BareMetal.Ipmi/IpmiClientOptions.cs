@@ -28,7 +28,7 @@ public sealed class IpmiClientOptions
     /// <summary>ipmitool's per-request retransmission timeout in seconds (<c>-N</c>; default 2).</summary>
     public int RetransmitSeconds { get; init; } = 2;
 
-    /// <summary>ipmitool's retransmissions per request (<c>-R</c>; default 3).</summary>
+    /// <summary>ipmitool's retransmissions per request (<c>-R</c>; 1 or more, default 3: ipmitool reads 0 as "its own default").</summary>
     public int Retries { get; init; } = 3;
 
     /// <summary>How long one ipmitool run may take before it is stopped (default 60 s).</summary>
@@ -63,9 +63,9 @@ public sealed class IpmiClientOptions
             throw new ArgumentException($"IpmiClientOptions.Privilege '{Privilege}' must be CALLBACK, USER, OPERATOR, ADMINISTRATOR or OEM.", nameof(Privilege));
         }
 
-        if (RetransmitSeconds < 1 || Retries < 0 || CommandTimeout <= TimeSpan.Zero)
+        if (RetransmitSeconds < 1 || Retries < 1 || CommandTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(CommandTimeout), "IpmiClientOptions: RetransmitSeconds >= 1, Retries >= 0 and a positive CommandTimeout are required.");
+            throw new ArgumentOutOfRangeException(nameof(CommandTimeout), "IpmiClientOptions: RetransmitSeconds >= 1, Retries >= 1 and a positive CommandTimeout are required.");
         }
     }
 }
