@@ -8,6 +8,7 @@ TEST_PACKAGES=(
   isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
   openipmi ipmitool qemu-system-x86 ovmf
+  grub-common grub-emu
 )
 # Everything the netboot lab needs: firmware, QEMU, initramfs and disk-image tools.
 LAB_PACKAGES=(

@@ -48,6 +48,12 @@ public sealed class RedfishClientOptions
             throw new ArgumentException($"RedfishClientOptions.BaseAddress '{BaseAddress}' must be an absolute https:// address.", nameof(BaseAddress));
         }
 
+        if (BaseAddress.UserInfo.Length > 0)
+        {
+            // A user:password@ in the address would travel in every request URI and every exception message.
+            throw new ArgumentException("RedfishClientOptions.BaseAddress must not carry user:password@; put the account in Credentials.", nameof(BaseAddress));
+        }
+
         if (BaseAddress.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedHttp)
         {
             throw new ArgumentException($"RedfishClientOptions.BaseAddress '{BaseAddress}' is http://: use https://, or set AllowUnencryptedHttp if the BMC truly has no TLS.", nameof(BaseAddress));

@@ -2,14 +2,14 @@ using BareMetal.Host.Tests.Infrastructure;
 
 namespace BareMetal.Host.Tests;
 
-/// <summary>The JSON API's answers to bad requests and its reads, driven with curl.</summary>
-[Collection(SharedHost.Name)]
-public sealed class ApiTests(HostFixture fixture)
+/// <summary>The JSON API's answers to bad requests and its reads, from the host run in-process.</summary>
+[Collection(InProcessHostGroup.Name)]
+public sealed class ApiTests(InProcessHostFixture fixture)
 {
     [Fact]
     public async Task Machines_WithoutToken_Is401ProblemWithBearerChallenge()
     {
-        var response = await Curl.GetAsync(fixture.Lab, "/api/v1/machines");
+        var response = await fixture.Host.GetAsync("/api/v1/machines");
 
         Assert.Equal(401, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -20,7 +20,7 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Machines_WithMachineToken_Is401()
     {
-        var response = await Curl.GetAsync(fixture.Lab, "/api/v1/machines", HostLayout.MachineToken(HostFixture.PlainMac));
+        var response = await fixture.Host.GetAsync("/api/v1/machines", HostLayout.MachineToken(TestMachines.PlainMac));
 
         Assert.Equal(401, response.Status);
     }
@@ -28,10 +28,10 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Machines_WithAdminToken_ListsInventoryMachinesWithState()
     {
-        var response = await Curl.GetAsync(fixture.Lab, "/api/v1/machines", HostLayout.AdminToken);
+        var response = await fixture.Host.GetAsync("/api/v1/machines", HostLayout.AdminToken);
 
         Assert.Equal(200, response.Status);
-        var reserved = response.Json.EnumerateArray().Single(m => m.GetProperty("mac").GetString() == HostFixture.ReservedMac);
+        var reserved = response.Json.EnumerateArray().Single(m => m.GetProperty("mac").GetString() == TestMachines.ReservedMac);
         Assert.Equal("node-reserved", reserved.GetProperty("hostname").GetString());
         Assert.True(reserved.GetProperty("known").GetBoolean());
         Assert.Equal("debian-live", reserved.GetProperty("profile").GetString());
@@ -42,8 +42,8 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Machine_OwnTokenReadsItself_OtherMachinesTokenDoesNot()
     {
-        var own = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}", HostLayout.MachineToken(HostFixture.PlainMac));
-        var other = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}", HostLayout.MachineToken(HostFixture.ReservedMac));
+        var own = await fixture.Host.GetAsync($"/api/v1/machines/{TestMachines.PlainMac}", HostLayout.MachineToken(TestMachines.PlainMac));
+        var other = await fixture.Host.GetAsync($"/api/v1/machines/{TestMachines.PlainMac}", HostLayout.MachineToken(TestMachines.ReservedMac));
 
         Assert.Equal(200, own.Status);
         Assert.Equal("node-plain", own.Json.GetProperty("hostname").GetString());
@@ -53,7 +53,7 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Events_WrongToken_Is401()
     {
-        var response = await Curl.PostAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}/events", "not-the-token", """{"type":"agent-started"}""");
+        var response = await fixture.Host.PostAsync($"/api/v1/machines/{TestMachines.PlainMac}/events", "not-the-token", """{"type":"agent-started"}""");
 
         Assert.Equal(401, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -62,7 +62,7 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Events_MissingToken_Is401()
     {
-        var response = await Curl.PostAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}/events", null, """{"type":"agent-started"}""");
+        var response = await fixture.Host.PostAsync($"/api/v1/machines/{TestMachines.PlainMac}/events", null, """{"type":"agent-started"}""");
 
         Assert.Equal(401, response.Status);
     }
@@ -70,7 +70,7 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Events_UnknownMac_Is404()
     {
-        var response = await Curl.PostAsync(fixture.Lab, "/api/v1/machines/52:54:00:0e:0e:0e/events", HostLayout.AdminToken, """{"type":"agent-started"}""");
+        var response = await fixture.Host.PostAsync("/api/v1/machines/52:54:00:0e:0e:0e/events", HostLayout.AdminToken, """{"type":"agent-started"}""");
 
         Assert.Equal(404, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -80,7 +80,7 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Workflow_UnknownMac_Is404()
     {
-        var response = await Curl.GetAsync(fixture.Lab, "/api/v1/machines/52:54:00:0e:0e:0f/workflow");
+        var response = await fixture.Host.GetAsync("/api/v1/machines/52:54:00:0e:0e:0f/workflow");
 
         Assert.Equal(404, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -92,7 +92,7 @@ public sealed class ApiTests(HostFixture fixture)
     [InlineData("{\"type\":\"action-completed\",\"action\":\"first\"}")]
     public async Task Events_BadJson_Is400(string body)
     {
-        var response = await Curl.PostAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}/events", HostLayout.MachineToken(HostFixture.PlainMac), body);
+        var response = await fixture.Host.PostAsync($"/api/v1/machines/{TestMachines.PlainMac}/events", HostLayout.MachineToken(TestMachines.PlainMac), body);
 
         Assert.Equal(400, response.Status);
         Assert.Equal("application/problem+json", response.ContentType);
@@ -102,26 +102,9 @@ public sealed class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Events_ActionOutsideTheWorkflow_Is400()
     {
-        var response = await Curl.PostAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.PlainMac}/events", HostLayout.AdminToken, """{"type":"action-completed","action":3}""");
+        var response = await fixture.Host.PostAsync($"/api/v1/machines/{TestMachines.PlainMac}/events", HostLayout.AdminToken, """{"type":"action-completed","action":3}""");
 
         Assert.Equal(400, response.Status);
         Assert.Contains("no workflow", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Events_BodyOver64KiB_Is400(bool chunked)
-    {
-        var path = Path.Combine(fixture.Layout.Root, $"big-{chunked}.json");
-        await File.WriteAllTextAsync(path, "{\"type\":\"agent-started\",\"message\":\"" + new string('x', 100_000) + "\"}");
-        string[] extra = chunked
-            ? ["-H", "Content-Type: application/json", "-H", "Transfer-Encoding: chunked", "--data-binary", "@" + path]
-            : ["-H", "Content-Type: application/json", "--data-binary", "@" + path];
-
-        var response = await Curl.SendAsync(fixture.Lab, "POST", $"/api/v1/machines/{HostFixture.PlainMac}/events", HostLayout.AdminToken, null, extra);
-
-        Assert.Equal(400, response.Status);
-        Assert.Equal("application/problem+json", response.ContentType);
     }
 }

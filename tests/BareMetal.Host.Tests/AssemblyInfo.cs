@@ -1,5 +1,6 @@
-// Each test class starts hosts in its own namespaces; running them one at a time keeps the 2-core CI
-// machine responsive and the timings of DHCP/TFTP clients predictable.
+// One test class at a time: the interop classes start hosts in their own namespaces, and one at a time keeps the
+// 2-core CI machine responsive and the timings of DHCP/TFTP clients predictable; WebApplicationFactory finds the
+// in-process host through a process-wide hook (a DiagnosticListener), which two hosts starting at once would share.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 // Network namespaces, veth pairs and the peers exist on Linux only.

@@ -45,6 +45,8 @@ public sealed class CommandLineTests
     [Fact]
     public async Task InvalidInventory_FailsAtStartWithLineAndField()
     {
+        // The host refuses to start and prints every problem. The parser's own messages, one per error path, are
+        // asserted in-process by Inventory/InventoryParserErrorTests.
         using var layout = new HostLayout();
         layout.WriteInventory("""
             profiles:

@@ -1,4 +1,5 @@
 using BareMetal.Host.Tests.Infrastructure;
+using BareMetal.Testing;
 
 namespace BareMetal.Host.Tests;
 
@@ -6,29 +7,29 @@ namespace BareMetal.Host.Tests;
 [Collection(SharedHost.Name)]
 public sealed class DhcpTests(HostFixture fixture)
 {
-    [Fact]
+    [InteropFact]
     public async Task Udhcpc_KnownBiosPxeMachine_GetsReservationAndUndionly()
     {
-        var link = await fixture.Lab.AddClientLinkAsync("r", HostFixture.ReservedMac);
+        var link = await fixture.Lab.AddClientLinkAsync("r", TestMachines.ReservedMac);
 
         var lease = await DhcpClients.UdhcpcAsync(fixture.Lab, link, DhcpClients.BiosPxe);
 
         Assert.NotNull(lease);
-        Assert.Equal(HostFixture.ReservedIp, lease["ip"]);
+        Assert.Equal(TestMachines.ReservedIp, lease["ip"]);
         Assert.Equal("undionly.kpxe", lease["boot_file"]);
         Assert.Equal("192.0.2.1", lease["siaddr"]);
-        var machine = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{HostFixture.ReservedMac}", HostLayout.AdminToken);
-        Assert.Equal(HostFixture.ReservedIp, machine.Json.GetProperty("ip").GetString());
+        var machine = await Curl.GetAsync(fixture.Lab, $"/api/v1/machines/{TestMachines.ReservedMac}", HostLayout.AdminToken);
+        Assert.Equal(TestMachines.ReservedIp, machine.Json.GetProperty("ip").GetString());
         Assert.Equal("IntelX86Pc", machine.Json.GetProperty("arch").GetString());
         var types = machine.Json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Contains("dhcp-lease", types);
         Assert.Contains("dhcp-boot", types);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Udhcpc_KnownUefiPxeMachine_GetsSnponlyFromThePool()
     {
-        var link = await fixture.Lab.AddClientLinkAsync("u", HostFixture.PlainMac);
+        var link = await fixture.Lab.AddClientLinkAsync("u", TestMachines.PlainMac);
 
         var lease = await DhcpClients.UdhcpcAsync(fixture.Lab, link, DhcpClients.UefiPxe);
 
@@ -37,18 +38,18 @@ public sealed class DhcpTests(HostFixture fixture)
         Assert.Equal("snponly.efi", lease["boot_file"]);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Udhcpc_Ipxe_GetsItsScriptUrl()
     {
-        var link = await fixture.Lab.AddClientLinkAsync("i", HostFixture.ScriptMac);
+        var link = await fixture.Lab.AddClientLinkAsync("i", TestMachines.ScriptMac);
 
         var lease = await DhcpClients.UdhcpcAsync(fixture.Lab, link, DhcpClients.BiosIpxe);
 
         Assert.NotNull(lease);
-        Assert.Equal($"http://192.0.2.1:8080/ipxe/{HostFixture.ScriptMac}?platform=${{platform}}", lease["boot_file"]);
+        Assert.Equal($"http://192.0.2.1:8080/ipxe/{TestMachines.ScriptMac}?platform=${{platform}}", lease["boot_file"]);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Udhcpc_UnknownPxeMachine_GetsALeaseButNoBootAndIsDiscovered()
     {
         const string unknown = "52:54:00:0d:0d:01";
@@ -65,7 +66,7 @@ public sealed class DhcpTests(HostFixture fixture)
         Assert.Contains("dhcp-discover", machine.Json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Dhclient_GetsALeaseFromTheRange()
     {
         var link = await fixture.Lab.AddClientLinkAsync("d", "52:54:00:0d:0d:02");

@@ -1,14 +1,14 @@
 using BareMetal.Host.Tests.Infrastructure;
+using BareMetal.Testing;
 
 namespace BareMetal.Host.Tests;
 
 /// <summary>A JSON inventory and --known-only: only listed machines get leases; others are still recorded.</summary>
 public sealed class KnownOnlyJsonInventoryTests
 {
-    [Fact]
+    [InteropFact]
     public async Task JsonInventoryWithKnownOnly_AnswersListedMachinesAndRecordsTheRest()
     {
-        Assert.True(NetworkLab.IsRoot, "the host tests create network namespaces and need root (CI runs as root)");
         using var layout = new HostLayout();
         HostLayout.WriteFile(Path.Combine(layout.Images, "vmlinuz"), 1000, 1);
         var inventory = Path.Combine(layout.Root, "inventory.json");

@@ -3,9 +3,9 @@ using BareMetal.Host.Tests.Infrastructure;
 
 namespace BareMetal.Host.Tests;
 
-/// <summary>The live page at /, loaded in headless Chromium from the client namespace.</summary>
-[Collection(SharedHost.Name)]
-public sealed class LivePageTests(HostFixture fixture)
+/// <summary>The live page at /, loaded in headless Chromium from the host run in-process on a loopback socket.</summary>
+[Collection(LoopbackHostGroup.Name)]
+public sealed class LivePageTests(LoopbackHostFixture fixture)
 {
     private const string PageState = """
         JSON.stringify({
@@ -20,23 +20,23 @@ public sealed class LivePageTests(HostFixture fixture)
     public async Task LivePage_ListsMachinesAndShowsNewEventsAsTheyHappen()
     {
         const string newcomer = "52:54:00:0b:0b:01";
-        await Curl.GetAsync(fixture.Lab, $"/ipxe/{HostFixture.ScriptMac}?platform=efi");
-        var page = await Curl.GetAsync(fixture.Lab, "/");
+        await fixture.Host.GetAsync($"/ipxe/{TestMachines.ScriptMac}?platform=efi");
+        var page = await fixture.Host.GetAsync("/");
         Assert.Equal(200, page.Status);
         Assert.StartsWith("text/html", page.ContentType, StringComparison.Ordinal);
 
-        await using var chromium = await HeadlessChromium.StartAsync(fixture.Lab, Curl.Url($"/#token={HostLayout.AdminToken}"));
+        await using var chromium = await HeadlessChromium.StartAsync(new Uri(fixture.Host.BaseAddress, $"/#token={HostLayout.AdminToken}"));
 
         var loaded = Parse(await chromium.WaitForAsync(PageState, v => Parse(v)?["ready"]?.GetValue<string>() == "true" && Parse(v)?["stream"]?.GetValue<string>() == "open"));
         var rows = loaded!["rows"]!.AsArray();
-        var script = rows.Single(r => r!["mac"]!.GetValue<string>() == HostFixture.ScriptMac)!;
+        var script = rows.Single(r => r!["mac"]!.GetValue<string>() == TestMachines.ScriptMac)!;
         Assert.Contains("node-script", script["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(rows, r => r!["mac"]!.GetValue<string>() == HostFixture.ReservedMac);
-        Assert.Contains($"script {HostFixture.ScriptMac}", loaded["timeline"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains(rows, r => r!["mac"]!.GetValue<string>() == TestMachines.ReservedMac);
+        Assert.Contains($"script {TestMachines.ScriptMac}", loaded["timeline"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.DoesNotContain(rows, r => r!["mac"]!.GetValue<string>() == newcomer);
 
         // A machine nobody knows asks for its script while the page is open: the server-sent event adds it.
-        await Curl.GetAsync(fixture.Lab, $"/ipxe/{newcomer}");
+        await fixture.Host.GetAsync($"/ipxe/{newcomer}");
         var live = Parse(await chromium.WaitForAsync(PageState, v =>
             Parse(v)?["timeline"]?.AsArray().Any(t => t!.GetValue<string>() == $"script {newcomer}") == true
             && Parse(v)?["rows"]?.AsArray().Any(r => r!["mac"]!.GetValue<string>() == newcomer) == true));
@@ -47,7 +47,7 @@ public sealed class LivePageTests(HostFixture fixture)
     [Fact]
     public async Task LivePage_WithoutToken_AsksForIt()
     {
-        await using var chromium = await HeadlessChromium.StartAsync(fixture.Lab, Curl.Url("/"));
+        await using var chromium = await HeadlessChromium.StartAsync(new Uri(fixture.Host.BaseAddress, "/"));
 
         var hidden = await chromium.WaitForAsync("document.getElementById('login').hidden", v => v?.GetValue<bool>() == false);
 

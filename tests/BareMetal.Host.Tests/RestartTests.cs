@@ -1,24 +1,24 @@
 using BareMetal.Host.Tests.Infrastructure;
+using BareMetal.Testing;
 
 namespace BareMetal.Host.Tests;
 
 /// <summary>State under --data (leases, machines, events, workflow progress) survives a restart.</summary>
 public sealed class RestartTests
 {
-    [Fact]
+    [InteropFact]
     public async Task Restart_KeepsLeasesMachinesEventsAndWorkflowProgress()
     {
-        Assert.True(NetworkLab.IsRoot, "the host tests create network namespaces and need root (CI runs as root)");
         using var layout = new HostLayout();
         var disk = HostLayout.WriteFile(Path.Combine(layout.Images, "disk.raw.gz"), 10_000, 7);
         HostLayout.WriteFile(Path.Combine(layout.Images, "vmlinuz"), 10_000, 8);
         HostLayout.WriteFile(Path.Combine(layout.Images, "initrd.gz"), 10_000, 9);
-        layout.WriteInventory(HostFixture.Inventory(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(disk))));
+        layout.WriteInventory(TestMachines.Inventory(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(disk))));
         await using var lab = await NetworkLab.CreateAsync();
         var commandLine = HostProcess.CommandLine(lab, layout, HostServices.All);
         const string first = "52:54:00:0a:0a:01";
         const string second = "52:54:00:0a:0a:02";
-        const string agent = HostFixture.AgentMac;
+        const string agent = TestMachines.AgentMac;
         var firstLink = await lab.AddClientLinkAsync("a", first);
         var secondLink = await lab.AddClientLinkAsync("b", second);
 

@@ -1,4 +1,5 @@
 using BareMetal.Host.Tests.Infrastructure;
+using BareMetal.Testing;
 
 namespace BareMetal.Host.Tests;
 
@@ -6,7 +7,7 @@ namespace BareMetal.Host.Tests;
 [Collection(SharedHost.Name)]
 public sealed class TftpTests(HostFixture fixture)
 {
-    [Fact]
+    [InteropFact]
     public async Task Atftp_WithBlksizeAndWindowsize_GetsTheFileByteForByte()
     {
         var target = Path.Combine(fixture.Layout.Root, "atftp-undionly.kpxe");
@@ -18,7 +19,7 @@ public sealed class TftpTests(HostFixture fixture)
         Assert.Equal(fixture.Undionly, await File.ReadAllBytesAsync(target));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Curl_Tftp_GetsTheFileByteForByte()
     {
         var target = Path.Combine(fixture.Layout.Root, "curl-undionly.kpxe");
@@ -29,7 +30,7 @@ public sealed class TftpTests(HostFixture fixture)
         Assert.Equal(fixture.Undionly, await File.ReadAllBytesAsync(target));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Curl_TftpMissingFile_FailsWithTftpError()
     {
         var result = await fixture.Lab.InClientAsync(TimeSpan.FromSeconds(30), "curl", "-s", "-m", "20", "-o", "/dev/null", $"tftp://{NetworkLab.ServerAddress}/no-such-file");
@@ -38,7 +39,7 @@ public sealed class TftpTests(HostFixture fixture)
         Assert.Equal(68, result.ExitCode);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task SizeProbe_LikeUefiFirmware_IsReportedAsAProbeOnTheMachinesTimeline()
     {
         const string mac = "52:54:00:08:08:01";

@@ -48,16 +48,18 @@ public sealed class BlockRingTests
         using var ring = new BlockRing(4096, 1);
         Assert.True(ring.TryRentFree(out var only));
         ring.Publish(only, 4096);
-        var producer = Task.Factory.StartNew(() => ring.TryRentFree(out _), TaskCreationOptions.LongRunning);
+        var producer = BlockingCall<bool>.Start(() => ring.TryRentFree(out _));
 
         Assert.True(ring.TryTake(BlockConsumer.Hash, out var hashed));
         ring.Release(hashed);
-        await Task.WhenAny(producer, Task.Delay(200));
-        Assert.False(producer.IsCompleted, "the block was handed out again while the writer still held it");
+
+        // Waits on the ring for the whole release above, or has taken the block again (which fails below).
+        await producer.WaitUntilBlockedAsync();
+        Assert.False(producer.Completion.IsCompleted, "the block was handed out again while the writer still held it");
 
         Assert.True(ring.TryTake(BlockConsumer.Write, out var written));
         ring.Release(written);
-        Assert.True(await producer.WaitAsync(Patience));
+        Assert.True(await producer.Completion.WaitAsync(Patience));
     }
 
     [Fact]
@@ -76,11 +78,11 @@ public sealed class BlockRingTests
     {
         using var ring = new BlockRing(4096, 1);
         Assert.True(ring.TryRentFree(out _));
-        var producer = Task.Factory.StartNew(() => ring.TryRentFree(out _), TaskCreationOptions.LongRunning);
-        await Task.WhenAny(producer, Task.Delay(100));
-        Assert.False(producer.IsCompleted);
+        var producer = BlockingCall<bool>.Start(() => ring.TryRentFree(out _));
+        await producer.WaitUntilBlockedAsync();
+        Assert.False(producer.Completion.IsCompleted);
         ring.Abort();
-        Assert.False(await producer.WaitAsync(Patience));
+        Assert.False(await producer.Completion.WaitAsync(Patience));
         Assert.Throws<OperationCanceledException>(() => ring.TryTake(BlockConsumer.Hash, out _));
     }
 
@@ -115,14 +117,14 @@ public sealed class BlockRingTests
         using var ring = new BlockRing(4096, 1, consumers: 1);
         Assert.True(ring.TryRentFree(out var only));
         ring.Publish(only, 100);
-        var producer = Task.Factory.StartNew(() => ring.TryRentFree(out _), TaskCreationOptions.LongRunning);
-        await Task.WhenAny(producer, Task.Delay(100));
-        Assert.False(producer.IsCompleted, "the block was handed out again before the writer released it");
+        var producer = BlockingCall<bool>.Start(() => ring.TryRentFree(out _));
+        await producer.WaitUntilBlockedAsync();
+        Assert.False(producer.Completion.IsCompleted, "the block was handed out again before the writer released it");
 
         Assert.True(ring.TryTake(BlockConsumer.Write, out var written));
         Assert.Equal(100, written.Length);
         ring.Release(written);
-        Assert.True(await producer.WaitAsync(Patience));
+        Assert.True(await producer.Completion.WaitAsync(Patience));
         Assert.Throws<InvalidOperationException>(() => ring.TryTake(BlockConsumer.Hash, out _));
     }
 

@@ -15,7 +15,7 @@ public sealed class ImageServerBehaviourTests
             root => File.WriteAllBytes(root.File("initrd.img"), data));
         var stopwatch = Stopwatch.StartNew();
         var slow = Curl.RunAsync(server.Url("initrd.img").ToString());
-        await Task.Delay(400);
+        await server.WhenStreamingAsync();
         var second = await Curl.RunAsync(server.Url("initrd.img").ToString());
         Assert.Equal(429, second.Status);
         Assert.Equal("1", second.Header("Retry-After"));
@@ -36,7 +36,7 @@ public sealed class ImageServerBehaviourTests
             o => { o.MaxConcurrentStreams = 1; o.MaxBytesPerSecond = 512 * 1024; },
             root => File.WriteAllBytes(root.File("initrd.img"), data));
         var slow = Curl.RunAsync(server.Url("initrd.img").ToString());
-        await Task.Delay(400);
+        await server.WhenStreamingAsync();
         var second = await Curl.RunAsync(server.Url("initrd.img").ToString());
         Assert.Equal(503, second.Status);
         Assert.Equal(data, (await slow).Body);
@@ -52,7 +52,9 @@ public sealed class ImageServerBehaviourTests
             o => o.MaxBytesPerSecondPerClient = 1024 * 1024,
             root => File.WriteAllBytes(root.File("disk.raw"), data));
         var download = Curl.RunAsync(server.Url("disk.raw").ToString());
-        await Task.Delay(500);
+
+        // The response has opened the file and is streaming it (at 1 MiB/s, about 3 s for the whole file).
+        await server.WhenStreamingAsync();
 
         // Rewrite in place: same size, new bytes, new mtime.
         await using (var file = new FileStream(server.Root.File("disk.raw"), FileMode.Open, FileAccess.Write))
@@ -163,14 +165,14 @@ public sealed class ImageServerBehaviourTests
         var first = await Curl.RunAsync(server.Url("big.img").ToString());
         Assert.Equal(data, first.Body);
         var expected = ReprDigest.FormatSha256(System.Security.Cryptography.SHA256.HashData(data));
+
+        // The digest is computed in the background after the first response. The server counts it an instant before
+        // the digest's task completes, so a response may still miss it: ask again (no pause) until one carries it.
+        await server.WhenDigestsComputedAsync();
         string? header = null;
-        for (var i = 0; i < 50 && header is null; i++)
+        for (var attempt = 0; attempt < 20 && header is null; attempt++)
         {
             header = (await Curl.RunAsync(server.Url("big.img").ToString(), "-I")).Header("Repr-Digest");
-            if (header is null)
-            {
-                await Task.Delay(100);
-            }
         }
 
         Assert.Equal(expected, header);

@@ -93,11 +93,11 @@ public sealed class PrefetchedBodyTests
     {
         using var gate = new SemaphoreSlim(0);
         using var body = new PrefetchedBody(new BlockedStream(gate), chunkSize: 4096, chunkCount: 2);
-        var reader = Task.Run(() => body.TryNextChunk(out _));
-        await Task.Delay(50);
-        Assert.False(reader.IsCompleted);
+        var reader = BlockingCall<bool>.Start(() => body.TryNextChunk(out _));
+        await reader.WaitUntilBlockedAsync();
+        Assert.False(reader.Completion.IsCompleted);
         body.Abort();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => reader.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => reader.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
 
         // Let the receiving thread's read return, so that Dispose (which waits for that thread) can finish.
         gate.Release();
@@ -107,14 +107,20 @@ public sealed class PrefetchedBodyTests
     public async Task Dispose_WaitsForTheReceivingThread()
     {
         using var gate = new SemaphoreSlim(0);
-        var body = new PrefetchedBody(new BlockedStream(gate), chunkSize: 4096, chunkCount: 2);
-        var disposing = Task.Run(body.Dispose);
-        await Task.Delay(50);
+        var stream = new BlockedStream(gate);
+        var body = new PrefetchedBody(stream, chunkSize: 4096, chunkCount: 2);
+        await stream.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+        var disposing = BlockingCall<bool>.Start(() =>
+        {
+            body.Dispose();
+            return true;
+        });
+        await disposing.WaitUntilBlockedAsync();
 
         // The thread is still inside the body's read and writes into a chunk: the chunks must not be freed yet.
-        Assert.False(disposing.IsCompleted);
+        Assert.False(disposing.Completion.IsCompleted);
         gate.Release();
-        await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+        await disposing.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(body.Completion.IsCompleted);
     }
 
@@ -157,8 +163,14 @@ public sealed class PrefetchedBodyTests
     /// <summary>A read that blocks until the gate opens, then reports the end of the body.</summary>
     private sealed class BlockedStream(SemaphoreSlim gate) : MemoryStream
     {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the receiving thread has entered the read.</summary>
+        public Task Entered => _entered.Task;
+
         public override int Read(Span<byte> buffer)
         {
+            _entered.TrySetResult();
             gate.Wait();
             return 0;
         }

@@ -9,7 +9,6 @@ namespace BareMetal.Ipmi.Tests;
 /// The lab's IPMI machine, end to end: ipmitool → ipmi_sim (RMCP+) → samples/lab/bmc/ipmi-chassis-control.sh →
 /// the lab BMC's control socket → QEMU through QMP. The machine is started paused (no CPU), but every hop is real.
 /// </summary>
-[Trait("Category", "Interop")]
 public sealed class IpmiLabMachineTests : IAsyncLifetime
 {
     private LabBmc _bmc = null!;
@@ -40,7 +39,7 @@ public sealed class IpmiLabMachineTests : IAsyncLifetime
         await _bmc.DisposeAsync();
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Ipmi_BootdevPxeThenPowerOn_StartsQemuWithTheNicFirst_ThenOff()
     {
         // ipmi_sim runs the chassis program synchronously, and starting QEMU takes most of a second: the
@@ -73,7 +72,7 @@ public sealed class IpmiLabMachineTests : IAsyncLifetime
         Assert.Null(_bmc.QemuCommandLine("ipmi1"));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Redfish_DoesNotSeeTheIpmiMachine()
     {
         await using var client = RedfishClient.Create(_bmc.Options());

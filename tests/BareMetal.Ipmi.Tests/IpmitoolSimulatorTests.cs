@@ -1,14 +1,13 @@
 namespace BareMetal.Ipmi.Tests;
 
 /// <summary>The ipmitool driver against Debian's ipmi_sim over RMCP+ on loopback.</summary>
-[Trait("Category", "Interop")]
 public sealed class IpmitoolSimulatorTests : IDisposable
 {
     private readonly IpmiSimulator _sim = IpmiSimulator.Start();
 
     public void Dispose() => _sim.Dispose();
 
-    [Fact]
+    [InteropFact]
     public async Task Power_StatusOnOffCycleReset()
     {
         var client = new IpmitoolClient(_sim.Options());
@@ -47,7 +46,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         return false;
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BootDevice_PxeEfiThenDiskPersistent()
     {
         var client = new IpmitoolClient(_sim.Options());
@@ -60,7 +59,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.Equal("set boot default", _sim.ChassisCalls.Last(c => c.StartsWith("set boot", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task PasswordFile_Works()
     {
         var file = Path.Combine(_sim.Directory, "password");
@@ -78,7 +77,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.Equal(IpmiPowerState.Off, (await client.GetPowerStateAsync()).Value);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task WrongPassword_AuthenticationFailed_WithoutTheSecret()
     {
         const string wrong = "h18-wrong-Secret";
@@ -89,7 +88,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.Empty(_sim.ChassisCalls);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task UnknownUser_AuthenticationFailed()
     {
         var result = await new IpmitoolClient(_sim.Options(user: "nobody")).PowerOnAsync();
@@ -97,14 +96,14 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.Contains("unauthorized name", result.Error!.ToolOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task CipherSuite17_UnsupportedByThisBmc()
     {
         var result = await new IpmitoolClient(_sim.Options(cipherSuite: 17)).GetPowerStateAsync();
         Assert.Equal(IpmiErrorKind.UnsupportedCipherSuite, result.Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task UserPrivilege_CannotPowerOn()
     {
         var viewer = new IpmitoolClient(_sim.Options(IpmiSimulator.Viewer, IpmiSimulator.ViewerPassword, privilege: "USER"));
@@ -114,7 +113,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.DoesNotContain("set power 1", _sim.ChassisCalls);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task NothingListening_Unreachable()
     {
         var options = _sim.Options();
@@ -133,7 +132,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task SlowerThanTheCommandTimeout_TimeoutAndStopped()
     {
         var options = _sim.Options();
@@ -153,7 +152,7 @@ public sealed class IpmitoolSimulatorTests : IDisposable
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task NoIpmitool_ToolMissing()
     {
         var options = _sim.Options();

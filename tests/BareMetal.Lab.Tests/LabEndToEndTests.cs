@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using BareMetal.Testing;
 
 namespace BareMetal.Lab.Tests;
 
@@ -13,7 +14,7 @@ public class LabEndToEndTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(30);
 
-    [Fact]
+    [InteropFact]
     public async Task RunLab_BothMachines_InstallAndBootFromDisk()
     {
         var root = Metadata("BareMetal.RepositoryRoot");

@@ -1,7 +1,6 @@
 namespace BareMetal.Redfish.Tests;
 
 /// <summary>Power, reset, boot override, task monitors and virtual media against the lab BMC and its QEMU machines.</summary>
-[Trait("Category", "Interop")]
 public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
 {
     private LabBmc _bmc = null!;
@@ -26,7 +25,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         return system.Value;
     }
 
-    [Fact]
+    [InteropFact]
     public async Task GetSystem_ByIdAndAlone()
     {
         var system = await SystemAsync("bios1");
@@ -41,7 +40,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(RedfishErrorKind.SystemNotFound, (await _client.GetSystemAsync("nope")).Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Reset_OnThenForceOff_StartsAndStopsQemu()
     {
         var system = await SystemAsync("bios1");
@@ -57,7 +56,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Null(_bmc.QemuCommandLine("bios1"));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Reset_ValueTheBmcDoesNotList_RefusedBeforeSending()
     {
         var system = await SystemAsync("bios1");
@@ -68,7 +67,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(PowerState.Off, (await _client.GetPowerStateAsync(system)).Value);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Reset_ValueTheBmcRefuses_BadRequestWithItsMessage()
     {
         // A stale or forged list: the client sends Nmi, and the BMC's own check answers.
@@ -79,7 +78,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Contains("'Nmi'", result.Error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BootOverride_PxeOnce_StartsQemuWithTheNicFirst_ThenReverts()
     {
         var system = await SystemAsync("bios1");
@@ -100,7 +99,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(BootOverrideEnabled.Disabled, after.Boot!.Enabled);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BootOverride_HddContinuous_RestartWithNewOrderIsAColdStart()
     {
         var system = await SystemAsync("bios1");
@@ -121,7 +120,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Contains(_bmc.QemuCommandLine("bios1")!, w => w.StartsWith("virtio-blk-pci,", StringComparison.Ordinal) && w.EndsWith("bootindex=1", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BootOverride_StaleETag_ReadAgainAndApplied()
     {
         var stale = (await SystemAsync("bios1")) with { ETag = "\"stale\"" };
@@ -139,7 +138,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.PreconditionFailed, (await raw.SendAsync(patch)).StatusCode);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BootOverride_TargetNotAllowed_RefusedByClientAndByBmc()
     {
         var bios = await SystemAsync("bios1");
@@ -157,7 +156,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(RedfishErrorKind.BadRequest, mode.Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task PowerCycle_FollowsTheTaskMonitorToCompletion()
     {
         Assert.True((await _client.ResetAsync(await SystemAsync("uefi1"), ResetType.On)).IsSuccess);
@@ -172,7 +171,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Contains(_bmc.QemuCommandLine("uefi1")!, w => w.Contains("OVMF_CODE", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [InteropFact]
     public async Task GracefulShutdown_GuestIgnoresIt_TaskFailsWithTheBmcMessage()
     {
         // A paused guest never answers the ACPI power button: the emulator's task gives up after 2 s.
@@ -183,7 +182,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(PowerState.On, (await SystemAsync("bios1")).PowerState);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task VirtualMedia_InsertWhileRunning_ThenEject()
     {
         var iso = Path.Combine(_bmc.Directory, "boot.iso");
@@ -210,7 +209,7 @@ public sealed class EmulatorPowerAndBootTests : IAsyncLifetime
         Assert.Equal(RedfishErrorKind.BadRequest, missing.Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task BmcDown_MidWorkflow_ConnectionFailedNotAnException()
     {
         var system = await SystemAsync("bios1");

@@ -4,12 +4,11 @@ using System.Security.Cryptography.X509Certificates;
 namespace BareMetal.Redfish.Tests;
 
 /// <summary>The client against the lab BMC over real HTTPS: certificate trust, sessions, basic auth, wrong passwords.</summary>
-[Trait("Category", "Interop")]
 public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixture<LabBmcFixture>
 {
     private LabBmc Bmc => fixture.Bmc;
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_PinnedFingerprint_ReadsRootAndOpensSession()
     {
         await using var client = RedfishClient.Create(Bmc.Options());
@@ -23,7 +22,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Equal(["/redfish/v1/Systems/bios1", "/redfish/v1/Systems/uefi1"], systems.Value);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_WrongPin_CertificateRejected()
     {
         var wrong = string.Join(':', Enumerable.Repeat("AB", 32));
@@ -33,7 +32,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Equal(RedfishErrorKind.CertificateRejected, root.Error.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_SystemRoots_RejectsTheSelfSignedCertificate()
     {
         await using var client = RedfishClient.Create(Bmc.Options(RedfishTrust.SystemRoots));
@@ -41,7 +40,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Equal(RedfishErrorKind.CertificateRejected, root.Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_CaFileHoldingTheCertificate_Accepted()
     {
         using var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(Bmc.StateDirectory, "bmc-certificate.pfx"), null);
@@ -52,7 +51,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.True(root.IsSuccess, root.ToString());
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_CaFileWithAnotherCertificate_CertificateRejected()
     {
         using var key = System.Security.Cryptography.ECDsa.Create();
@@ -64,7 +63,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Equal(RedfishErrorKind.CertificateRejected, (await client.ConnectAsync()).Error?.Kind);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Connect_WrongPassword_UnauthorizedWithTheBmcMessageAndNoSecret()
     {
         const string wrong = "not-the-Pa55word";
@@ -80,7 +79,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Null(client.SessionPath);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Basic_RightAndWrongPassword()
     {
         await using var good = RedfishClient.Create(Bmc.Options(authentication: RedfishAuthentication.Basic));
@@ -93,7 +92,7 @@ public sealed class EmulatorTlsAndLoginTests(LabBmcFixture fixture) : IClassFixt
         Assert.Contains("NoValidSession", result.Error!.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Dispose_DeletesTheSession_AndLogsNeitherPasswordNorToken()
     {
         var log = new CollectingLogger();

@@ -248,6 +248,12 @@ public sealed class RecordedFaultTests : IAsyncLifetime
             Credentials = new RedfishCredentials("u", "p"),
         }));
         Assert.Contains("AllowUnencryptedHttp", http.Message, StringComparison.Ordinal);
+        var userInfo = Assert.Throws<ArgumentException>(() => RedfishClient.Create(new RedfishClientOptions
+        {
+            BaseAddress = new Uri("https://root:calvin@198.18.0.5/"),
+            Credentials = new RedfishCredentials("root", "calvin"),
+        }));
+        Assert.DoesNotContain("calvin", userInfo.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => RedfishTrust.PinnedSha256("AB:CD"));
         Assert.Throws<ArgumentException>(() => RedfishTrust.PinnedSha256(new string('Z', 64)));
         Assert.Throws<ArgumentOutOfRangeException>(() => RedfishClient.Create(new RedfishClientOptions

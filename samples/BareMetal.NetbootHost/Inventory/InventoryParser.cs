@@ -53,6 +53,12 @@ internal static partial class InventoryParser
         {
             context.Error(ex.Start.Line, ex.Start.Column, "(syntax)", ex.InnerException?.Message ?? ex.Message);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet fails on some malformed input this way instead of with a YamlException, and without a place
+            // (content after a '...' end marker, a tab after '-', a tag that is not a URI such as "!!]").
+            context.Error(0, 0, "(syntax)", $"the file is not valid YAML ({ex.Message}); the YAML reader cannot tell where. Check indentation (spaces, not tabs) and any '?', '!', '...' or '%' in the file.");
+        }
 
         var profiles = new List<BootProfile>();
         var machines = new List<MachineSpec>();

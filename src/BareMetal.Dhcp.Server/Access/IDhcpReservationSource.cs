@@ -12,4 +12,12 @@ public interface IDhcpReservationSource
     /// <param name="hostName">An optional host name (option 12).</param>
     /// <returns>Whether the machine is known.</returns>
     bool TryGetReservation(MacAddress macAddress, out Ipv4Address address, out string? hostName);
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is reserved for some machine. The engine never offers or acknowledges a
+    /// reserved address to any other client: its pools skip it, and a client that holds it without owning it is
+    /// refused (DHCPNAK) at its next renewal, so it moves to another address.
+    /// </summary>
+    /// <param name="address">An address the engine is about to hand out or confirm.</param>
+    bool IsReservedAddress(Ipv4Address address);
 }

@@ -35,6 +35,14 @@ internal sealed class SubnetConfiguration
 
     public byte[]? DomainName { get; init; }
 
+    public byte[]? DomainSearch { get; init; }
+
+    public Ipv4Address[] NtpServers { get; init; } = [];
+
+    public ushort? Mtu { get; init; }
+
+    public byte[]? ClasslessRoutes { get; init; }
+
     public required uint LeaseSeconds { get; init; }
 
     /// <summary>The allocator's rotating cursor: the next pool address to try (RFC 2131 §4.3.1 leaves the choice to the server).</summary>

@@ -60,6 +60,16 @@ internal sealed class DhcpServerConfiguration
             errors.Add($"OfferTimeout: {options.OfferTimeout} must be positive; the default is 00:00:30.");
         }
 
+        if (options.LeaseSweepInterval < TimeSpan.Zero)
+        {
+            errors.Add($"LeaseSweepInterval: {options.LeaseSweepInterval} is negative; use a positive interval (the default is 00:00:10) or 00:00:00 to turn the sweep off.");
+        }
+
+        if (options.LeaseSweepBatch <= 0)
+        {
+            errors.Add($"LeaseSweepBatch: {options.LeaseSweepBatch} must be positive; the default is 1000.");
+        }
+
         if (options.DeclineQuarantine < TimeSpan.Zero)
         {
             errors.Add($"DeclineQuarantine: {options.DeclineQuarantine} must not be negative; the default is 00:10:00.");
@@ -251,6 +261,27 @@ internal sealed class DhcpServerConfiguration
                 errors.Add($"{path}.DomainName: longer than 255 bytes; shorten it.");
             }
 
+            var ntp = new List<Ipv4Address>();
+            for (var n = 0; n < subnet.NtpServers.Count; n++)
+            {
+                if (Ipv4.TryParse(subnet.NtpServers[n], out var a))
+                {
+                    ntp.Add(new Ipv4Address(a));
+                }
+                else
+                {
+                    errors.Add($"{path}.NtpServers[{n}]: '{subnet.NtpServers[n]}' is not an IPv4 address.");
+                }
+            }
+
+            if (subnet.Mtu is { } mtu && mtu is < 68 or > 65535)
+            {
+                errors.Add($"{path}.Mtu: {mtu} is out of range; RFC 2132 §5.1 allows 68 to 65535 (Ethernet: 1500).");
+            }
+
+            SubnetOptionEncoding.TryEncodeDomainSearch(subnet.DomainSearch, path, errors, out var search);
+            SubnetOptionEncoding.TryEncodeClasslessRoutes(subnet.ClasslessRoutes, router, path, errors, out var routes);
+
             subnets.Add(new SubnetConfiguration
             {
                 Index = s,
@@ -261,6 +292,10 @@ internal sealed class DhcpServerConfiguration
                 Router = router,
                 DnsServers = [.. dns],
                 DomainName = string.IsNullOrEmpty(subnet.DomainName) ? null : Encoding.ASCII.GetBytes(subnet.DomainName),
+                DomainSearch = search,
+                NtpServers = [.. ntp],
+                Mtu = subnet.Mtu is >= 68 and <= 65535 ? (ushort)subnet.Mtu.Value : null,
+                ClasslessRoutes = routes,
                 LeaseSeconds = (uint)Math.Clamp((subnet.LeaseTime ?? options.LeaseTime).TotalSeconds, 10, uint.MaxValue - 1),
                 Cursor = pools.Count > 0 ? pools[0].First : 0,
             });

@@ -24,6 +24,15 @@ public sealed class DhcpServerOptions
     public TimeSpan DeclineQuarantine { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How often the expiry sweep runs (reclaims leases whose time ran out and raises their lease-expired events);
+    /// <see cref="TimeSpan.Zero"/> turns it off (addresses are then reused lazily when the pools wrap).
+    /// </summary>
+    public TimeSpan LeaseSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most leases one sweep step handles under the engine's lock, so packets wait a bounded time.</summary>
+    public int LeaseSweepBatch { get; set; } = 1000;
+
+    /// <summary>
     /// Answer DHCPREQUESTs for addresses this server does not know with DHCPNAK (RFC 2131 §4.3.2, "authoritative"),
     /// so clients that moved from another network restart at once. Turn off beside another server on the same link.
     /// </summary>

@@ -18,6 +18,23 @@ public sealed class DhcpSubnetOptions
     /// <summary>The domain name (option 15), if any.</summary>
     public string? DomainName { get; set; }
 
+    /// <summary>Domain search list (option 119, RFC 3397), for example <c>lab.example.test</c>, in order.</summary>
+    public IList<string> DomainSearch { get; } = [];
+
+    /// <summary>NTP servers (option 42, RFC 2132 §8.3).</summary>
+    public IList<string> NtpServers { get; } = [];
+
+    /// <summary>The interface MTU (option 26, RFC 2132 §5.1), 68 to 65535; <see langword="null"/> sends none.</summary>
+    public int? Mtu { get; set; }
+
+    /// <summary>
+    /// Classless static routes (option 121, RFC 3442), each <c>NETWORK/PREFIX via GATEWAY</c> (for example
+    /// <c>198.18.0.0/15 via 192.0.2.254</c>). A client that gets option 121 ignores the router option (RFC 3442 §2),
+    /// so when <see cref="Router"/> is set and no route covers <c>0.0.0.0/0</c>, the default route via the router is
+    /// added to the option.
+    /// </summary>
+    public IList<string> ClasslessRoutes { get; } = [];
+
     /// <summary>The lease time for this subnet; <see langword="null"/> uses <see cref="DhcpServerOptions.LeaseTime"/>.</summary>
     public TimeSpan? LeaseTime { get; set; }
 

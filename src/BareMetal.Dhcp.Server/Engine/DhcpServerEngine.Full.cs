@@ -88,7 +88,15 @@ public sealed partial class DhcpServerEngine
     {
         if (reservation.AppliesTo(subnet))
         {
-            return reservation.Address;
+            if (HeldByAnother(reservation.Address, client, now) is not { } holder)
+            {
+                return reservation.Address;
+            }
+
+            // The reserved address is bound to another client (leased before the reservation existed). Handing it
+            // out twice is never right: report it and lend the owner a pool address until the holder moves (the
+            // holder is refused at its next renewal; the owner is moved to its reservation at its own).
+            ReportReservationConflict(reservation.Address, request.ClientMacAddress, holder);
         }
 
         if (lease is not null && lease.State != DhcpLeaseState.Declined && IsAssignable(lease.Address, subnet, client, now))
@@ -141,13 +149,41 @@ public sealed partial class DhcpServerEngine
             return false;
         }
 
-        if (_config.ReservationsByAddress.ContainsKey(address))
+        if (IsReserved(address))
         {
             return false;
         }
 
         var holder = _leases.FindByAddress(address);
         return holder is null || holder.Client == client && holder.State != DhcpLeaseState.Declined || !holder.HoldsAddressAt(now);
+    }
+
+    /// <summary>Whether <paramref name="address"/> is reserved for a machine, in the configuration or by the reservation source.</summary>
+    private bool IsReserved(Ipv4Address address) =>
+        _config.ReservationsByAddress.ContainsKey(address) || _reservationSource?.IsReservedAddress(address) == true;
+
+    /// <summary>The lease of another client that holds <paramref name="address"/> now, if any.</summary>
+    private DhcpLease? HeldByAnother(Ipv4Address address, in DhcpClientKey client, long now) =>
+        _leases.FindByAddress(address) is { } holder && holder.Client != client && holder.State == DhcpLeaseState.Bound && holder.HoldsAddressAt(now)
+            ? holder
+            : null;
+
+    private void ReportReservationConflict(Ipv4Address address, MacAddress owner, DhcpLease holder)
+    {
+        Log.ReservationConflict(_logger, address, owner, holder.MacAddress);
+        _metrics.ReservationConflict();
+        var conflict = new DhcpReservationConflict(address, owner, holder.MacAddress, DateTimeOffset.FromUnixTimeMilliseconds(holder.ExpiresAtUnixMilliseconds));
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnReservationConflict(conflict);
+            }
+            catch (Exception exception)
+            {
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+            }
+        }
     }
 
     /// <summary>RFC 2131 §4.3.2: SELECTING, INIT-REBOOT, RENEWING and REBINDING requests.</summary>
@@ -195,11 +231,20 @@ public sealed partial class DhcpServerEngine
         }
 
         // INIT-REBOOT, RENEWING, REBINDING: confirm the client's own binding (RFC 2131 §4.3.2). A client with a
-        // reservation is moved to it: a request for any other address is refused.
+        // reservation is moved to it: a request for any other address is refused, unless another client still
+        // holds the reserved address (then the owner keeps the address it was lent until the holder has moved).
         var hasReservation = reservation.AppliesTo(subnet);
         var ownsReserved = hasReservation && reservation.Address == target;
+        var reservedHolder = hasReservation ? HeldByAnother(reservation.Address, client, now) : null;
+        if (ownsReserved && reservedHolder is not null)
+        {
+            // Acknowledging would bind one address to two clients.
+            ReportReservationConflict(target, request.ClientMacAddress, reservedHolder);
+            return Nak(request, iface, context, reply);
+        }
+
         if (lease is not null && lease.Address == target && lease.State != DhcpLeaseState.Declined
-            && (ownsReserved || (!hasReservation && IsAssignable(target, subnet, client, now))))
+            && (ownsReserved || ((!hasReservation || reservedHolder is not null) && IsAssignable(target, subnet, client, now))))
         {
             return Acknowledge(request, iface, context, subnet, reservation, lease, reply);
         }
@@ -208,6 +253,13 @@ public sealed partial class DhcpServerEngine
         {
             var reserved = new DhcpLease(client, target, request.ClientMacAddress, DhcpLeaseState.Offered, now);
             return Acknowledge(request, iface, context, subnet, reservation, reserved, reply);
+        }
+
+        if (lease is not null && lease.Address == target && IsReserved(target))
+        {
+            // This client holds an address reserved for another machine and is now told to stop using it: forget its
+            // binding, so the owner can be moved to its reservation at the owner's next renewal.
+            _leases.Remove(lease);
         }
 
         return _config.Authoritative

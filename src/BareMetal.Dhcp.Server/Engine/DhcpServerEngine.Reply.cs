@@ -86,6 +86,15 @@ public sealed partial class DhcpServerEngine
             return false;
         }
 
+        // RFC 2132 §5.1, §8.3; RFC 3397 §2; RFC 3442 §2 (encoded once at start, see SubnetOptionEncoding).
+        if ((subnet.Mtu is { } mtu && !writer.TryAddUInt16Option(DhcpOptionCode.InterfaceMtu, mtu))
+            || (subnet.NtpServers.Length > 0 && !writer.TryAddAddressesOption(DhcpOptionCode.NtpServers, subnet.NtpServers))
+            || (subnet.DomainSearch is { } search && !writer.TryAddOption(DhcpOptionCode.DomainSearch, search))
+            || (subnet.ClasslessRoutes is { } routes && !writer.TryAddOption(DhcpOptionCode.ClasslessStaticRoute, routes)))
+        {
+            return false;
+        }
+
         return hostName is null || writer.TryAddOption(DhcpOptionCode.HostName, hostName);
     }
 

@@ -55,6 +55,7 @@ public static class DhcpServerServiceCollectionExtensions
             sp.GetService<ILogger<DhcpServerEngine>>(),
             sp.GetRequiredService<DhcpServerMetrics>()));
         services.AddSingleton<IHostedService, DhcpServerHostedService>();
+        services.AddSingleton<IHostedService, LeaseExpirySweeper>();
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public sealed class DhcpLease
 
     /// <summary>True while the address is taken: offered or bound and not expired, or declined and still quarantined.</summary>
     public bool HoldsAddressAt(long nowUnixMilliseconds) =>
-        State != DhcpLeaseState.Released && ExpiresAtUnixMilliseconds > nowUnixMilliseconds;
+        State is not (DhcpLeaseState.Released or DhcpLeaseState.Expired) && ExpiresAtUnixMilliseconds > nowUnixMilliseconds;
 
     /// <inheritdoc/>
     public override string ToString() =>

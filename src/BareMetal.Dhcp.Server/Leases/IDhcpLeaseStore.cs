@@ -36,6 +36,14 @@ public interface IDhcpLeaseStore : IDisposable
     /// </summary>
     void Flush();
 
+    /// <summary>
+    /// Up to <paramref name="max"/> leases whose time ran out by <paramref name="nowUnixMilliseconds"/> and that the
+    /// expiry sweep has to act on: bound leases not yet reclaimed, offers that timed out, quarantines that ended.
+    /// </summary>
+    /// <param name="nowUnixMilliseconds">The sweep's clock.</param>
+    /// <param name="max">The most leases to return (the sweep's batch).</param>
+    IReadOnlyList<DhcpLease> FindExpired(long nowUnixMilliseconds, int max);
+
     /// <summary>A copy of every lease, for inspection and compaction.</summary>
     IReadOnlyList<DhcpLease> Snapshot();
 }

@@ -33,6 +33,27 @@ public class InMemoryLeaseStore : IDhcpLeaseStore
     /// <inheritdoc/>
     public IReadOnlyList<DhcpLease> Snapshot() => [.. _byAddress.Values];
 
+    /// <inheritdoc/>
+    public IReadOnlyList<DhcpLease> FindExpired(long nowUnixMilliseconds, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        List<DhcpLease>? expired = null;
+        foreach (var lease in _byAddress.Values)
+        {
+            if (lease.ExpiresAtUnixMilliseconds <= nowUnixMilliseconds
+                && lease.State is DhcpLeaseState.Bound or DhcpLeaseState.Offered or DhcpLeaseState.Declined)
+            {
+                (expired ??= []).Add(lease);
+                if (expired.Count == max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return expired ?? (IReadOnlyList<DhcpLease>)[];
+    }
+
     /// <summary>Puts a lease in both indexes, dropping any other lease on its address or of its client.</summary>
     protected void Index(DhcpLease lease)
     {

@@ -22,6 +22,7 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
     public const string FileName = "leases.journal";
 
     private const int CompactionMinimumRecords = 16_384;
+    private bool _disposed;
     private readonly string _directory;
     private readonly string _path;
     private readonly LeaseJournalSyncMode _syncMode;
@@ -180,6 +181,13 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
         {
             lock (_fileGate)
             {
+                // A second Dispose finds the file closed and does nothing (IDisposable's contract).
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
                 WritePending();
                 _file.Flush(flushToDisk: _syncMode != LeaseJournalSyncMode.None);
                 _file.Dispose();

@@ -82,7 +82,7 @@ internal static class LeaseJournalFormat
         kind = payload[0];
         var state = (DhcpLeaseState)payload[1];
         if (kind is not (KindUpsert or KindRemove)
-            || state is < DhcpLeaseState.Offered or > DhcpLeaseState.Declined
+            || state is < DhcpLeaseState.Offered or > DhcpLeaseState.Expired
             || !DhcpClientKey.TryRead(payload[20..], out var client))
         {
             return LeaseJournalDamage.UnknownRecordContent;

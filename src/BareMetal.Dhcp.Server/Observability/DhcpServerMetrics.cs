@@ -22,6 +22,8 @@ public sealed class DhcpServerMetrics : IDisposable
     private readonly Counter<long> _ignored;
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _journalSync;
+    private readonly Counter<long> _reservationConflicts;
+    private readonly Counter<long> _leasesExpired;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a private meter when it is <see langword="null"/>.</summary>
     /// <param name="meterFactory">The host's meter factory.</param>
@@ -34,6 +36,8 @@ public sealed class DhcpServerMetrics : IDisposable
         _ignored = _meter.CreateCounter<long>("dhcp.server.packets.ignored", "{packet}", "DHCP packets not answered, by reason");
         _duration = _meter.CreateHistogram<double>("dhcp.server.processing.duration", "s", "Time from a packet's arrival to its reply (or its dismissal)");
         _journalSync = _meter.CreateHistogram<double>("dhcp.server.journal.sync.duration", "s", "Time to force the lease journal to disk");
+        _reservationConflicts = _meter.CreateCounter<long>("dhcp.server.reservation.conflicts", "{conflict}", "Requests of a reservation owner whose address another client held");
+        _leasesExpired = _meter.CreateCounter<long>("dhcp.server.leases.expired", "{lease}", "Leases reclaimed by the expiry sweep");
     }
 
     internal void Received(DhcpMessageType type) => _received.Add(1, new KeyValuePair<string, object?>("message_type", Tag(MessageTypeTags, (int)type)));
@@ -45,6 +49,10 @@ public sealed class DhcpServerMetrics : IDisposable
     internal void RecordProcessing(double seconds) => _duration.Record(seconds);
 
     internal void RecordJournalSync(double seconds) => _journalSync.Record(seconds);
+
+    internal void ReservationConflict() => _reservationConflicts.Add(1);
+
+    internal void LeasesExpired(int count) => _leasesExpired.Add(count);
 
     /// <inheritdoc/>
     public void Dispose()

@@ -37,6 +37,21 @@ public interface IDhcpServerObserver
     {
     }
 
+    /// <summary>
+    /// A reservation's owner asked for its address while another client held it (the address was leased before the
+    /// reservation existed). The owner was lent a pool address; the holder is refused at its next renewal.
+    /// </summary>
+    /// <param name="conflict">The address, the owner and the holder.</param>
+    void OnReservationConflict(in DhcpReservationConflict conflict)
+    {
+    }
+
+    /// <summary>The expiry sweep reclaimed a lease whose time ran out (its address can go to another client).</summary>
+    /// <param name="lease">The lease as it was, in state Expired.</param>
+    void OnLeaseExpired(in DhcpLeaseEvent lease)
+    {
+    }
+
     /// <summary>A packet was ignored.</summary>
     /// <param name="reason">Why.</param>
     void OnPacketIgnored(Engine.DhcpIgnoreReason reason)

@@ -49,6 +49,12 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Lease journal flush failed; replies that needed it were not sent")]
     public static partial void FlushFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(17, LogLevel.Warning, "Address {Address} is reserved for {Owner} but bound to {Holder}: {Owner} gets a pool address for now; {Holder} is refused at its next renewal and moves")]
+    public static partial void ReservationConflict(ILogger logger, Ipv4Address address, MacAddress owner, MacAddress holder);
+
+    [LoggerMessage(18, LogLevel.Debug, "Expiry sweep reclaimed {Count} leases")]
+    public static partial void LeasesExpired(ILogger logger, int count);
+
     [LoggerMessage(14, LogLevel.Warning, "Observer {Observer} threw; the server goes on")]
     public static partial void ObserverFailed(ILogger logger, Exception exception, string observer);
 }

@@ -109,5 +109,7 @@ public class AccessControlTests
             hostName = "from-inventory";
             return macAddress == Unknown;
         }
+
+        public bool IsReservedAddress(Ipv4Address address) => address == Ipv4Address.Parse("192.0.2.77");
     }
 }

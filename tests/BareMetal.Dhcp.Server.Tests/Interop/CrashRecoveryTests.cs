@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BareMetal.Testing;
 
 namespace BareMetal.Dhcp.Server.Tests.Interop;
 
@@ -25,7 +26,6 @@ public sealed class CrashRecoveryTests : IDisposable
 
     public CrashRecoveryTests()
     {
-        Assert.True(NetworkLab.IsRoot, "interop tests need root to create network namespaces (CI runs as root)");
         _lab = new NetworkLab();
         _serverNs = _lab.Namespace("srv");
         var relayNs = _lab.Namespace("rly");
@@ -42,7 +42,7 @@ public sealed class CrashRecoveryTests : IDisposable
         });
     }
 
-    [Fact]
+    [InteropFact]
     public void KillNine_WhileAcknowledging_EveryAcknowledgedLeaseSurvivesRestart()
     {
         StartServer();

@@ -24,8 +24,6 @@ internal sealed class NetworkLab : IDisposable
     /// <summary>A scratch folder for peers' files (leases, pid files, configs).</summary>
     public string Directory { get; }
 
-    public static bool IsRoot => NetworkNamespaces.IsRoot;
-
     /// <summary>Creates namespace <c>bmds-ID-SUFFIX</c> (loopback up).</summary>
     public string Namespace(string suffix) => _namespaces.AddNamespace(suffix);
 

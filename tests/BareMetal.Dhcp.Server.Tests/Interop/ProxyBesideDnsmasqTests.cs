@@ -21,7 +21,6 @@ public sealed class ProxyBesideDnsmasqTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Assert.True(NetworkLab.IsRoot, "interop tests need root to create network namespaces (CI runs as root)");
         _lab = new NetworkLab();
         _hub = _lab.Namespace("hub");
         var serverNs = _lab.Namespace("srv");
@@ -54,7 +53,7 @@ public sealed class ProxyBesideDnsmasqTests : IAsyncLifetime
         _lab?.Dispose();
     }
 
-    [Fact]
+    [InteropFact]
     public void Edk2Discover_GetsAddressFromDnsmasqAndBootFromProxy_ThenBootServerAck()
     {
         var discover = PcapFile.ReadUdp("netboot-uefi-edk2-ipxe-dhcp.pcap")

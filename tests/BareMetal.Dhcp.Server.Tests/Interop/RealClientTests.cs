@@ -22,7 +22,6 @@ public sealed partial class RealClientTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Assert.True(NetworkLab.IsRoot, "interop tests need root to create network namespaces (CI runs as root)");
         _lab = new NetworkLab();
         var serverNs = _lab.Namespace("srv");
         _clientNs = _lab.Namespace("cli");
@@ -34,6 +33,10 @@ public sealed partial class RealClientTests : IAsyncLifetime
         var subnet = new DhcpSubnetOptions { Network = "192.0.2.0/24", Router = "192.0.2.1" };
         subnet.Pools.Add("192.0.2.10-192.0.2.250");
         subnet.DnsServers.Add("192.0.2.1");
+        subnet.DomainSearch.Add("lab.example.test");
+        subnet.NtpServers.Add("192.0.2.123");
+        subnet.Mtu = 9000;
+        subnet.ClasslessRoutes.Add("198.18.0.0/15 via 192.0.2.254");
         options.Subnets.Add(subnet);
         _server = new ServerInNamespace(serverNs, options, Path.Combine(_lab.Directory, "journal"));
         return Task.CompletedTask;
@@ -51,7 +54,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
 
     private static Ipv4Address Address(string text) => Ipv4Address.Parse(text);
 
-    [Fact]
+    [InteropFact]
     public void Udhcpc_GetsLeaseFromPoolAndItIsJournaled()
     {
         var (code, output) = NetworkLab.ExecIn(_clientNs, $"udhcpc -i {_clientIf} -f -q -n -t 5 -T 1 -s /bin/true", timeoutSeconds: 20);
@@ -65,7 +68,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Contains(leased, JournaledLeases());
     }
 
-    [Fact]
+    [InteropFact]
     public void Dhclient_GetsLease()
     {
         var leaseFile = Path.Combine(_lab.Directory, "dhclient.leases");
@@ -85,7 +88,34 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Equal(DhcpLeaseState.Bound, _server.Engine.Leases.FindByAddress(Address(match.Groups[1].Value))?.State);
     }
 
-    [Fact]
+    [InteropFact]
+    public void Dhclient_RequestsSubnetOptions_GetsMtuNtpSearchListAndRoutes()
+    {
+        var leaseFile = Path.Combine(_lab.Directory, "dhclient-options.leases");
+        var config = Path.Combine(_lab.Directory, "dhclient-options.conf");
+        // Debian's dhclient.conf declares option 121 the same way; dhclient then keeps it in the lease file.
+        File.WriteAllText(config, """
+            option rfc3442-classless-static-routes code 121 = array of unsigned integer 8;
+            timeout 15;
+            retry 1;
+            request subnet-mask, broadcast-address, routers, domain-name-servers, domain-search, ntp-servers,
+                interface-mtu, rfc3442-classless-static-routes;
+            """);
+        var (code, output) = NetworkLab.ExecIn(
+            _clientNs,
+            $"dhclient -4 -v -1 -cf {config} -sf /bin/true -lf {leaseFile} -pf {_lab.Directory}/dhclient-options.pid {_clientIf}",
+            timeoutSeconds: 30);
+
+        Assert.True(code == 0, output);
+        var leases = File.ReadAllText(leaseFile);
+        Assert.Contains("option interface-mtu 9000;", leases, StringComparison.Ordinal);
+        Assert.Contains("option ntp-servers 192.0.2.123;", leases, StringComparison.Ordinal);
+        Assert.Contains("option domain-search \"lab.example.test.\";", leases, StringComparison.Ordinal);
+        // RFC 3442: 198.18.0.0/15 via 192.0.2.254, then the default route via the router.
+        Assert.Contains("option rfc3442-classless-static-routes 15,198,18,192,0,2,254,0,192,0,2,1;", leases, StringComparison.Ordinal);
+    }
+
+    [InteropFact]
     public void Nmap_BroadcastDhcpDiscover_ReportsOurOffer()
     {
         // nmap 7.93's script cannot look up an interface without an IPv4 address; any address will do.
@@ -98,7 +128,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         Assert.Contains("Subnet Mask: 255.255.255.0", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [InteropFact]
     public void Perfdhcp_BroadcastAndRelay_EveryExchangeCompletes()
     {
         // perfdhcp broadcasts from port 68 (-l IF), or acts as a relay (-l ADDRESS: giaddr set, port 67); 2 x 100
@@ -115,7 +145,7 @@ public sealed partial class RealClientTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [InteropFact]
     public void CapturedIpxeAndEdk2Discovers_ReplayedOverUdp_GetPxeOffers()
     {
         var bios = FirstDiscover("netboot-bios-ipxe-dhcp.pcap");

@@ -6,10 +6,9 @@ using System.Text.Json.Nodes;
 namespace BareMetal.Host.Tests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium, headless, inside the lab's client namespace, driven over the DevTools protocol on
-/// --remote-debugging-pipe (two FIFOs: messages are JSON, each ended by a NUL byte). The pipe crosses the
-/// namespace boundary, which a TCP debugging port would not. Started with the flags that keep it from
-/// making any outside connection and a fresh profile.
+/// Debian's Chromium, headless, driven over the DevTools protocol on --remote-debugging-pipe (two FIFOs: messages
+/// are JSON, each ended by a NUL byte), so no debugging port is opened. Started with the flags that keep it from
+/// making any outside connection and a fresh profile; it runs as any user (--no-sandbox).
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -31,7 +30,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         _folder = folder;
     }
 
-    public static async Task<HeadlessChromium> StartAsync(NetworkLab lab, string url)
+    public static async Task<HeadlessChromium> StartAsync(Uri url)
     {
         var folder = Directory.CreateTempSubdirectory("bmho-chromium-").FullName;
         var input = Path.Combine(folder, "in.fifo");
@@ -42,9 +41,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             "--disable-component-update", "--disable-sync", "--remote-debugging-pipe",
             $"--user-data-dir={Path.Combine(folder, "profile")}",
         ]);
-        var (process, log) = ProcessRunner.Start("ip", [
-            "netns", "exec", lab.ClientNamespace, "sh", "-c", $"exec chromium {flags} '{url}' 3<{input} 4>{output}",
-        ]);
+        var (process, log) = ProcessRunner.Start("sh", ["-c", $"exec chromium {flags} '{url}' 3<{input} 4>{output}"]);
 
         // The shell opens fd 3 (our write end) before fd 4 (our read end); open ours in the same order.
         var open = Task.Run(() =>

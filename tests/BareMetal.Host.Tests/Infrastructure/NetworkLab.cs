@@ -41,8 +41,6 @@ internal sealed class NetworkLab : IAsyncDisposable
 
     public string ClientInterface { get; }
 
-    public static bool IsRoot => NetworkNamespaces.IsRoot;
-
     public static Task<NetworkLab> CreateAsync() => Task.Run(() => new NetworkLab());
 
     /// <summary>Adds a macvlan link with <paramref name="mac"/> on the client side, for one DHCP client.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,12 +14,15 @@ public sealed class ImageServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ImageServerHost(WebApplication app, TempDirectory root, CollectingLoggerProvider logs, Uri baseUri)
+    private readonly ServerInstruments _instruments;
+
+    private ImageServerHost(WebApplication app, TempDirectory root, CollectingLoggerProvider logs, Uri baseUri, ServerInstruments instruments)
     {
         _app = app;
         Root = root;
         Logs = logs;
         BaseUri = baseUri;
+        _instruments = instruments;
     }
 
     public TempDirectory Root { get; }
@@ -41,18 +45,26 @@ public sealed class ImageServerHost : IAsyncDisposable
         var app = builder.Build();
         var options = new ImageServerOptions { RootDirectory = root.Path };
         configure?.Invoke(options);
+        var instruments = new ServerInstruments(app.Services.GetRequiredService<IMeterFactory>());
         app.MapImages("/images", options);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ImageServerHost(app, root, logs, new Uri(address.TrimEnd('/') + "/images/"));
+        return new ImageServerHost(app, root, logs, new Uri(address.TrimEnd('/') + "/images/"), instruments);
     }
 
     public Uri Url(string relative) => new(BaseUri, relative);
+
+    /// <summary>Completes once <paramref name="count"/> responses are streaming a body at the same time (admitted, holding their limits).</summary>
+    public Task WhenStreamingAsync(int count = 1) => _instruments.WhenAtLeastAsync("baremetal.images.active_streams", count);
+
+    /// <summary>Completes once the server has computed <paramref name="count"/> SHA-256 digests for Repr-Digest.</summary>
+    public Task WhenDigestsComputedAsync(int count = 1) => _instruments.WhenAtLeastAsync("baremetal.images.digests_computed", count);
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _instruments.Dispose();
         Root.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using BareMetal.Testing;
 using BareMetal.Tftp.Tests.Server;
 
 namespace BareMetal.Tftp.Tests.Interop;
@@ -25,7 +26,7 @@ public sealed class LossTests : IAsyncLifetime, IDisposable
         await _server.StartAsync();
     }
 
-    [Theory]
+    [InteropTheory]
     [InlineData(null, null)]
     [InlineData(1468, null)]
     [InlineData(1468, 16)]
@@ -41,7 +42,7 @@ public sealed class LossTests : IAsyncLifetime, IDisposable
         Assert.Equal(Size, result.Bytes);
     }
 
-    [Theory]
+    [InteropTheory]
     [InlineData("blksize 1468", "windowsize 16")]
     [InlineData("blksize 1468", "tsize 0")]
     public void Atftp_Get_FivePercentLoss_IdenticalBytes(string option1, string option2)

@@ -1,9 +1,11 @@
+using BareMetal.Testing;
+
 namespace BareMetal.Tftp.Tests.Interop;
 
 /// <summary>Our client in the client namespace against our server in the server namespace, over the veth pair.</summary>
 public sealed class OurClientInNamespaceTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    [Fact]
+    [InteropFact]
     public async Task Get_Over65535Blocks_Windowed_RollsOver()
     {
         var client = new TftpClient { SocketFactory = fixture.Network.ClientSockets() };
@@ -15,7 +17,7 @@ public sealed class OurClientInNamespaceTests(ServerFixture fixture) : IClassFix
         Assert.Equal(fixture.Hash(ServerFixture.RolloverFile), Server.TestBytes.Sha256(destination.ToArray()));
     }
 
-    [Theory]
+    [InteropTheory]
     [InlineData(null, null)]
     [InlineData(1468, null)]
     [InlineData(1468, 16)]

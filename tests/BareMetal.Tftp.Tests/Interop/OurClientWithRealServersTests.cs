@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BareMetal.Testing;
 using BareMetal.Tftp.Tests.Server;
 
 namespace BareMetal.Tftp.Tests.Interop;
@@ -34,7 +35,7 @@ public sealed class OurClientWithRealServersTests : IDisposable
         { "dnsmasq", 1468, null },
     };
 
-    [Theory]
+    [InteropTheory]
     [MemberData(nameof(Servers))]
     public async Task Get_EverySize_IdenticalBytes(string peer, int? blockSize, int? windowSize)
     {
@@ -53,7 +54,7 @@ public sealed class OurClientWithRealServersTests : IDisposable
         }
     }
 
-    [Theory]
+    [InteropTheory]
     [InlineData("tftpd-hpa")]
     [InlineData("dnsmasq")]
     public async Task Get_MissingFile_IsFileNotFound(string peer)
@@ -66,7 +67,7 @@ public sealed class OurClientWithRealServersTests : IDisposable
         Assert.Equal(TftpErrorCode.FileNotFound, error.ErrorCode);
     }
 
-    [Fact]
+    [InteropFact]
     public async Task Put_ToTftpdHpa_StoresIdenticalBytes()
     {
         StartPeer("tftpd-hpa", "-c");

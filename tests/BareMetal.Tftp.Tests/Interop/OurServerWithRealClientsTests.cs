@@ -1,3 +1,5 @@
+using BareMetal.Testing;
+
 namespace BareMetal.Tftp.Tests.Interop;
 
 /// <summary>Our server, in a namespace, with tftp-hpa's tftp, atftp and curl as clients in the other one.</summary>
@@ -16,7 +18,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         return data;
     }
 
-    [Theory]
+    [InteropTheory]
     [MemberData(nameof(FileNames))]
     public void TftpHpa_Get_IdenticalBytes(string name)
     {
@@ -27,7 +29,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         Assert.Equal(fixture.Hash(name), ServerFixture.FileHash(output));
     }
 
-    [Theory]
+    [InteropTheory]
     [MemberData(nameof(FileNames))]
     public void Atftp_Get_Blksize1468_Windowsize16_IdenticalBytes(string name)
     {
@@ -38,7 +40,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         Assert.Equal(fixture.Hash(name), ServerFixture.FileHash(output));
     }
 
-    [Theory]
+    [InteropTheory]
     [MemberData(nameof(FileNames))]
     public void Atftp_Get_Blksize1468_Lockstep_IdenticalBytes(string name)
     {
@@ -49,7 +51,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         Assert.Equal(fixture.Hash(name), ServerFixture.FileHash(output));
     }
 
-    [Theory]
+    [InteropTheory]
     [MemberData(nameof(FileNames))]
     public void Curl_Get_TftpBlksize_IdenticalBytes(string name)
     {
@@ -60,7 +62,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         Assert.Equal(fixture.Hash(name), ServerFixture.FileHash(output));
     }
 
-    [Fact]
+    [InteropFact]
     public void Atftp_Get_Over65535Blocks_RollsOver()
     {
         var output = Path.Combine(fixture.Root, "out-atftp-rollover.bin");
@@ -70,7 +72,7 @@ public sealed class OurServerWithRealClientsTests(ServerFixture fixture) : IClas
         Assert.Equal(fixture.Hash(ServerFixture.RolloverFile), ServerFixture.FileHash(output));
     }
 
-    [Fact]
+    [InteropFact]
     public void Curl_Get_PathTraversal_IsRefused()
     {
         var output = Path.Combine(fixture.Root, "out-curl-traversal");
