@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using BareMetal.Redfish;
 using BareMetal.Redfish.Tests;
+using BareMetal.Testing;
 
 namespace BareMetal.Ipmi.Tests;
 

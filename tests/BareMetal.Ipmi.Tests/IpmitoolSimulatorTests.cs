@@ -1,3 +1,5 @@
+using BareMetal.Testing;
+
 namespace BareMetal.Ipmi.Tests;
 
 /// <summary>The ipmitool driver against Debian's ipmi_sim over RMCP+ on loopback.</summary>

@@ -1,3 +1,5 @@
+using BareMetal.Testing;
+
 namespace BareMetal.Redfish.Tests;
 
 /// <summary>Power, reset, boot override, task monitors and virtual media against the lab BMC and its QEMU machines.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using BareMetal.Testing;
 
 namespace BareMetal.Redfish.Tests;
 
