@@ -154,6 +154,24 @@ public sealed class LabBmc : IAsyncDisposable
         return bmc;
     }
 
+    /// <summary>Runs the emulator with a configuration file holding <paramref name="json"/> and returns how it exited (for bad configurations).</summary>
+    public static (int ExitCode, string Output) RunWithConfiguration(string json)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("bmh18-cfg-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "bmc.json");
+            File.WriteAllText(path, json);
+            var dll = typeof(LabBmc).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LabBmcAssembly").Value!;
+            var (code, output) = NetworkNamespaces.RunCapture(TimeSpan.FromSeconds(30), "dotnet", dll, "--config", path);
+            return (code, output.Replace(path, "CONFIG", StringComparison.Ordinal));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     public RedfishClientOptions Options(RedfishTrust? trust = null, string? password = null, RedfishAuthentication authentication = RedfishAuthentication.Session) => new()
     {
         BaseAddress = BaseAddress,

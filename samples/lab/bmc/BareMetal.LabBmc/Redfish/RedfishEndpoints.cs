@@ -302,7 +302,19 @@ public static class RedfishEndpoints
                 "Choose a value from ResetType@Redfish.AllowableValues.");
         }
 
-        var ct = context.RequestAborted;
+        try
+        {
+            return await ResetMachineAsync(m, resetType, configuration, tasks, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is QmpException or InvalidOperationException)
+        {
+            // QEMU would not start, or QMP failed: a BMC answers 500 with its reason rather than dropping the request.
+            return RedfishJson.Error(500, "InternalError", $"The request failed due to an internal service error: {exception.Message}");
+        }
+    }
+
+    private static async Task<IResult> ResetMachineAsync(QemuMachine m, string resetType, BmcConfiguration configuration, TaskStore tasks, CancellationToken ct)
+    {
         switch (resetType)
         {
             case "On" or "ForceOn":
@@ -356,7 +368,15 @@ public static class RedfishEndpoints
             return RedfishJson.Error(400, "ActionParameterValueError", $"The value '{image}' for the parameter Image is not a readable file.");
         }
 
-        await m.InsertMediaAsync(uri.IsFile ? uri.LocalPath : uri.AbsoluteUri, context.RequestAborted);
+        try
+        {
+            await m.InsertMediaAsync(uri.IsFile ? uri.LocalPath : uri.AbsoluteUri, context.RequestAborted);
+        }
+        catch (QmpException exception)
+        {
+            return RedfishJson.Error(500, "InternalError", $"The request failed due to an internal service error: {exception.Message}");
+        }
+
         return RedfishJson.NoContent();
     }
 
