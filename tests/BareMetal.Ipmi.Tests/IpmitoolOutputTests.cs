@@ -1,4 +1,6 @@
 using BareMetal.Ipmi.Ipmitool;
+using FsCheck;
+using FsCheck.Xunit;
 
 namespace BareMetal.Ipmi.Tests;
 
@@ -33,5 +35,14 @@ public sealed class IpmitoolOutputTests
     {
         Assert.Equal(ok, IpmitoolOutput.TryReadPowerState(output, out var state));
         Assert.Equal(expected, state);
+    }
+
+    /// <summary>Whatever ipmitool prints, a failed run maps to one error kind with its lines; nothing throws.</summary>
+    [Property(MaxTest = 500)]
+    public bool Diagnose_AnyOutput_IsAnError(NonNull<string> stderr, NonNull<string> stdout, int exitCode)
+    {
+        var error = IpmitoolOutput.Diagnose(new IpmitoolRun(exitCode, stdout.Get, stderr.Get));
+        IpmitoolOutput.TryReadPowerState(stdout.Get, out _);
+        return Enum.IsDefined(error.Kind) && error.ExitCode == exitCode;
     }
 }

@@ -50,6 +50,25 @@ public sealed class JsonReaderProperties
             return !ok && error!.Kind == RedfishErrorKind.MalformedJson;
         });
 
+    /// <summary>A fingerprint from a configuration file: 64 hex digits with or without colons parse, nothing else does, nothing throws.</summary>
+    [Property(MaxTest = 500)]
+    public bool Fingerprint_ParsesOnlyHexSha256(NonNull<string> text)
+    {
+        var parsed = RedfishTrust.ParseFingerprint(text.Get);
+        var hex = text.Get.Replace(":", string.Empty, StringComparison.Ordinal).Trim();
+        var valid = hex.Length == 64 && hex.All(Uri.IsHexDigit);
+        return valid ? parsed is { Length: 32 } : parsed is null;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Fingerprint_FormattedOrNot_RoundTrips(byte[] bytes)
+    {
+        var digest = System.Security.Cryptography.SHA256.HashData(bytes);
+        var colons = string.Join(':', digest.Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        return RedfishTrust.ParseFingerprint(colons)!.SequenceEqual(digest)
+            && RedfishTrust.ParseFingerprint(Convert.ToHexStringLower(digest))!.SequenceEqual(digest);
+    }
+
     [Fact]
     public void DeepNesting_IsMalformedNotAStackOverflow()
     {
