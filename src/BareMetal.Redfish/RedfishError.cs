@@ -19,6 +19,9 @@ public sealed class RedfishError
         Messages = messages ?? [];
     }
 
+    /// <summary>True when no connection was made at all, so the BMC cannot have acted on the request (POST may be retried).</summary>
+    internal bool NeverConnected { get; init; }
+
     /// <summary>What went wrong.</summary>
     public RedfishErrorKind Kind { get; }
 

@@ -72,6 +72,39 @@ public sealed class RecordedFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_DroppedAfterSending_NotRetried_NeverConnected_Retried()
+    {
+        // The BMC may have acted on a POST whose answer was lost: never repeat it.
+        _bmc.On("POST", System1 + "/Actions/ComputerSystem.Reset", context =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        });
+        var system = new ComputerSystem { Path = System1, Id = "1", ResetTarget = System1 + "/Actions/ComputerSystem.Reset", AllowedResetTypes = ["On"] };
+        await using (var client = new RedfishClient(new HttpClient(), _bmc.Options(attempts: 3)))
+        {
+            Assert.Equal(RedfishErrorKind.ConnectionFailed, (await client.ResetAsync(system, ResetType.On)).Error?.Kind);
+        }
+
+        Assert.Equal(1, _bmc.HitsOn("POST", System1 + "/Actions/ComputerSystem.Reset"));
+
+        // Nothing listening: the request never left, so the POST is tried again.
+        var log = new CollectingLogger();
+        var options = _bmc.Options(attempts: 3);
+        await using var refused = new RedfishClient(new HttpClient(), new RedfishClientOptions
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{LabBmc.FreeTcpPort()}/"),
+            Credentials = options.Credentials,
+            Authentication = RedfishAuthentication.Basic,
+            AllowUnencryptedHttp = true,
+            Retry = options.Retry,
+        }, log);
+        var result = await refused.ResetAsync(system, ResetType.On);
+        Assert.Equal(RedfishErrorKind.ConnectionFailed, result.Error?.Kind);
+        Assert.Contains("attempt 2 failed (ConnectionFailed)", log.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DroppedConnection_ConnectionFailedAfterRetries()
     {
         _bmc.On("GET", System1, context =>

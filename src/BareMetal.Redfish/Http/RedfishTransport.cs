@@ -211,12 +211,10 @@ internal sealed class RedfishTransport : IDisposable
         {
             RedfishErrorKind.ServerError => idempotent || error.StatusCode == 503,
             RedfishErrorKind.Timeout => idempotent,
-            RedfishErrorKind.ConnectionFailed => idempotent || error.Summary.StartsWith(ConnectFailedSummary, StringComparison.Ordinal),
+            RedfishErrorKind.ConnectionFailed => idempotent || error.NeverConnected,
             _ => false,
         };
     }
-
-    private const string ConnectFailedSummary = "could not connect";
 
     /// <summary>One exchange: never throws except for the caller's own cancellation.</summary>
     private async Task<RedfishResult<RedfishResponse>> ExchangeAsync(HttpMethod method, string path, byte[]? json, string? ifMatch, bool authenticate, CancellationToken cancellationToken)
@@ -305,7 +303,7 @@ internal sealed class RedfishTransport : IDisposable
         {
             HttpRequestError.SecureConnectionError => new RedfishError(RedfishErrorKind.CertificateRejected, "the TLS handshake failed: " + exception.Message, resource),
             HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError =>
-                new RedfishError(RedfishErrorKind.ConnectionFailed, ConnectFailedSummary + ": " + exception.Message, resource),
+                new RedfishError(RedfishErrorKind.ConnectionFailed, "could not connect: " + exception.Message, resource) { NeverConnected = true },
             _ => new RedfishError(RedfishErrorKind.ConnectionFailed, "the connection failed or dropped: " + exception.Message, resource),
         };
     }
