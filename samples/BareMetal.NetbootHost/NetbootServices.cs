@@ -59,10 +59,32 @@ internal static class NetbootServices
                 ServerAddress = settings.Address.ToString(),
                 Mode = settings.ProxyDhcp ? DhcpServerMode.Proxy : DhcpServerMode.Full,
             });
-            if (!settings.ProxyDhcp)
+            foreach (var configured in settings.ConfiguredSubnets)
+            {
+                dhcp.Subnets.Add(configured);
+            }
+
+            if (!settings.ProxyDhcp && settings.RangeFirst is not null)
             {
                 var subnet = new DhcpSubnetOptions { Network = $"{settings.Network}/{settings.PrefixLength}" };
                 subnet.Pools.Add($"{settings.RangeFirst}-{settings.RangeLast}");
+                subnet.Router = settings.Subnet.Router?.ToString();
+                subnet.DomainName = settings.Subnet.Domain;
+                if (settings.Subnet.Domain is { } domain)
+                {
+                    subnet.DomainSearch.Add(domain);
+                }
+
+                foreach (var dns in settings.Subnet.DnsServers)
+                {
+                    subnet.DnsServers.Add(dns.ToString());
+                }
+
+                foreach (var ntp in settings.Subnet.NtpServers)
+                {
+                    subnet.NtpServers.Add(ntp.ToString());
+                }
+
                 dhcp.Subnets.Add(subnet);
             }
 

@@ -6,7 +6,7 @@ namespace BareMetal.Host.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] ContractFlags =
-        ["--interface", "--address", "--dhcp-range", "--proxy-dhcp", "--services", "--tftp-root", "--images", "--http-port", "--inventory", "--data", "--admin-token"];
+        ["--interface", "--address", "--dhcp-range", "--proxy-dhcp", "--services", "--tftp-root", "--images", "--http-port", "--inventory", "--data", "--admin-token", "--router", "--dns", "--domain", "--ntp"];
 
     [Fact]
     public async Task Help_ExplainsEveryFlagOfTheContract()
@@ -84,5 +84,37 @@ public sealed class CommandLineTests
             Assert.Equal(2, process.ExitCode);
             Assert.Contains("--dhcp-range: 10.9.9.1-10.9.9.5 is outside 127.0.0.1/8", output.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task SubnetOptions_BadValues_NameEachFlagAndTheFix()
+    {
+        using var layout = new HostLayout();
+        layout.WriteInventory("machines: []\n");
+
+        var result = await HostProcess.RunToEndAsync(
+            "--services", "dhcp,http", "--interface", "lo", "--address", "127.0.0.1", "--dhcp-range", "127.0.0.100-127.0.0.120",
+            "--router", "192.0.2.1", "--dns", "127.0.0.53,nameserver", "--domain", "bad_domain", "--ntp", "time",
+            "--images", layout.Images, "--inventory", layout.InventoryPath, "--data", layout.Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--router: 192.0.2.1 is outside 127.0.0.1/8; machines can only reach a gateway on their own subnet.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--dns: 'nameserver' is not an IPv4 address", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--domain: 'bad_domain' is not a domain name", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--ntp: 'time' is not an IPv4 address", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubnetOptions_WithProxyDhcp_AreRefused()
+    {
+        using var layout = new HostLayout();
+        layout.WriteInventory("machines: []\n");
+
+        var result = await HostProcess.RunToEndAsync(
+            "--services", "dhcp,http", "--interface", "lo", "--address", "127.0.0.1", "--proxy-dhcp", "--dns", "127.0.0.53",
+            "--images", layout.Images, "--inventory", layout.InventoryPath, "--data", layout.Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--dns: applies to full DHCP only (with --dhcp-range)", result.StandardError, StringComparison.Ordinal);
     }
 }

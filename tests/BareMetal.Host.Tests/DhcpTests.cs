@@ -27,6 +27,22 @@ public sealed class DhcpTests(HostFixture fixture)
     }
 
     [InteropFact]
+    public async Task Udhcpc_AnyMachine_GetsRouterDnsDomainAndNtpFromTheCommandLine()
+    {
+        var link = await fixture.Lab.AddClientLinkAsync("o", "52:54:00:0d:0e:01");
+
+        var lease = await DhcpClients.UdhcpcAsync(fixture.Lab, link, DhcpClients.BiosPxe);
+
+        // The host runs with --router 192.0.2.1 --dns 192.0.2.53,192.0.2.54 --domain lab.example.test --ntp 192.0.2.123.
+        Assert.NotNull(lease);
+        Assert.Equal("192.0.2.1", lease["router"]);
+        Assert.Equal("192.0.2.53 192.0.2.54", lease["dns"]);
+        Assert.Equal("lab.example.test", lease["domain"]);
+        Assert.Equal("192.0.2.123", lease["ntpsrv"]);
+        Assert.Equal("lab.example.test", lease["search"]);
+    }
+
+    [InteropFact]
     public async Task Udhcpc_KnownUefiPxeMachine_GetsSnponlyFromThePool()
     {
         var link = await fixture.Lab.AddClientLinkAsync("u", TestMachines.PlainMac);

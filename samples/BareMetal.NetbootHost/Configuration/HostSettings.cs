@@ -29,6 +29,12 @@ internal sealed class HostSettings
 
     public bool ProxyDhcp { get; private init; }
 
+    /// <summary>Subnets from --config (relayed ones, or the interface's own when --dhcp-range is not given).</summary>
+    public IReadOnlyList<BareMetal.Dhcp.Server.Configuration.DhcpSubnetOptions> ConfiguredSubnets { get; private init; } = [];
+
+    /// <summary>What full DHCP hands out beside the address: router, DNS, domain, NTP (--router, --dns, --domain, --ntp).</summary>
+    public SubnetSettings Subnet { get; private init; } = SubnetSettings.None;
+
     public bool RunDhcp { get; private init; }
 
     public bool RunTftp { get; private init; }
@@ -135,11 +141,11 @@ internal sealed class HostSettings
             {
                 errors.Add("--dhcp-range/--proxy-dhcp: choose one; a proxyDHCP server hands out no addresses.");
             }
-            else if (!options.ProxyDhcp && string.IsNullOrWhiteSpace(options.DhcpRange))
+            else if (!options.ProxyDhcp && string.IsNullOrWhiteSpace(options.DhcpRange) && string.IsNullOrWhiteSpace(options.Config))
             {
-                errors.Add("--dhcp-range: required for full DHCP; pass FIRST-LAST (such as 192.0.2.100-192.0.2.199) or --proxy-dhcp.");
+                errors.Add("--dhcp-range: required for full DHCP; pass FIRST-LAST (such as 192.0.2.100-192.0.2.199), subnets in --config FILE, or --proxy-dhcp.");
             }
-            else if (!options.ProxyDhcp)
+            else if (!options.ProxyDhcp && !string.IsNullOrWhiteSpace(options.DhcpRange))
             {
                 var parts = options.DhcpRange!.Split('-', StringSplitOptions.TrimEntries);
                 if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out first) || !IPAddress.TryParse(parts[1], out last)
@@ -163,6 +169,14 @@ internal sealed class HostSettings
             }
         }
 
+        var configured = ConfiguredSubnetsFrom(options, runDhcp, errors);
+        if (address is not null && configured.Any(c => c.Network == $"{FromUInt(ToUInt(address) & (uint.MaxValue << (32 - prefix)))}/{prefix}")
+            && !string.IsNullOrWhiteSpace(options.DhcpRange))
+        {
+            errors.Add($"--config: the file lists this interface's subnet {FromUInt(ToUInt(address) & (uint.MaxValue << (32 - prefix)))}/{prefix}, which --dhcp-range already defines; keep one of the two.");
+        }
+
+        var subnet = SubnetSettings.Resolve(options, address, prefix, runDhcp && !options.ProxyDhcp, errors);
         var tftpRoot = Folder(options.TftpRoot, "--tftp-root", runTftp, mustExist: true, errors);
         var images = Folder(options.Images, "--images", runHttp, mustExist: true, errors);
         var data = Folder(options.Data, "--data", required: true, mustExist: false, errors);
@@ -204,6 +218,8 @@ internal sealed class HostSettings
             RangeFirst = first,
             RangeLast = last,
             ProxyDhcp = options.ProxyDhcp,
+            Subnet = subnet,
+            ConfiguredSubnets = configured,
             RunDhcp = runDhcp,
             RunTftp = runTftp,
             RunHttp = runHttp,
@@ -217,6 +233,34 @@ internal sealed class HostSettings
             KnownMachinesOnly = options.KnownMachinesOnly,
         };
         return true;
+    }
+
+    private static IReadOnlyList<BareMetal.Dhcp.Server.Configuration.DhcpSubnetOptions> ConfiguredSubnetsFrom(NetbootOptions options, bool runDhcp, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.Config))
+        {
+            return [];
+        }
+
+        var path = Path.GetFullPath(options.Config);
+        if (!File.Exists(path))
+        {
+            errors.Add($"--config: {path} does not exist; create it or leave --config out.");
+            return [];
+        }
+
+        if (!HostConfigFile.TryParse(File.ReadAllText(path), path, out var subnets, out var problems))
+        {
+            errors.AddRange(problems.Select(p => p.ToString()));
+            return [];
+        }
+
+        if (subnets.Count > 0 && (!runDhcp || options.ProxyDhcp))
+        {
+            errors.Add($"--config: {path} lists DHCP subnets, which only full DHCP hands out; run the dhcp service without --proxy-dhcp, or remove 'dhcp.subnets'.");
+        }
+
+        return subnets;
     }
 
     private static uint ToUInt(IPAddress ip) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(ip.GetAddressBytes());

@@ -17,6 +17,21 @@ internal sealed class NetbootOptions
     /// <summary>Dynamic pool FIRST-LAST for full DHCP (--dhcp-range).</summary>
     public string? DhcpRange { get; set; }
 
+    /// <summary>Default gateway for full DHCP, option 3 (--router).</summary>
+    public string? Router { get; set; }
+
+    /// <summary>DNS servers for full DHCP, comma-separated, option 6 (--dns).</summary>
+    public string? Dns { get; set; }
+
+    /// <summary>Domain name for full DHCP, options 15 and 119 (--domain).</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>NTP servers for full DHCP, comma-separated, option 42 (--ntp).</summary>
+    public string? Ntp { get; set; }
+
+    /// <summary>Host configuration file with DHCP subnets (--config).</summary>
+    public string? Config { get; set; }
+
     /// <summary>Answer only boot requests beside another DHCP server (--proxy-dhcp).</summary>
     public bool ProxyDhcp { get; set; }
 

@@ -492,6 +492,9 @@ internal static partial class InventoryParser
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex NamePattern();
 
+    /// <summary>Whether <paramref name="name"/> is a host or domain name by RFC 1123 §2.1 (letters, digits, '-'; 63 per label, 253 in all).</summary>
+    public static bool IsHostName(string name) => HostnamePattern().IsMatch(name);
+
     [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
     private static partial Regex HostnamePattern();
 

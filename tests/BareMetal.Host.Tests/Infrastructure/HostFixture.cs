@@ -31,7 +31,8 @@ public sealed class HostFixture : IAsyncLifetime
         Layout = new HostLayout();
         Files = HostFiles.Write(Layout);
         Lab = await NetworkLab.CreateAsync();
-        Host = await HostProcess.StartAsync(Lab, HostProcess.CommandLine(Lab, Layout, HostServices.All));
+        Host = await HostProcess.StartAsync(Lab, HostProcess.CommandLine(Lab, Layout, HostServices.All,
+            "--router", "192.0.2.1", "--dns", "192.0.2.53,192.0.2.54", "--domain", "lab.example.test", "--ntp", "192.0.2.123"));
     }
 
     public async Task DisposeAsync()
