@@ -7,6 +7,7 @@ TEST_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip xz-utils
   isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
+  openipmi ipmitool qemu-system-x86 ovmf
   grub-common grub-emu isc-dhcp-relay
 )
 # Everything the netboot lab needs: firmware, QEMU, initramfs and disk-image tools.
