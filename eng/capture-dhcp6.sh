@@ -58,7 +58,7 @@ elif [ "$mode" = ovmf ]; then
   mkdir -p "$out/tftp"; cp /usr/lib/ipxe/snponly.efi "$out/tftp/"; cp /usr/share/OVMF/OVMF_VARS_4M.fd "$out/vars.fd"
   kea_config bm24tap0 2001:db8:24 "$out/kea6.json" 1
   printf 'interface bm24tap0 {\n AdvSendAdvert on; AdvManagedFlag on; AdvOtherConfigFlag on;\n MinRtrAdvInterval 3; MaxRtrAdvInterval 10;\n prefix 2001:db8:24::/64 { AdvOnLink on; AdvAutonomous off; };\n};\n' >"$out/radvd.conf"
-  $n tcpdump -i bm24tap0 -s 0 -U -w "$out/ovmf-all.pcap" 'udp port 546 or udp port 547' 2>/dev/null & pids+=($!)
+  $n tcpdump -i bm24tap0 -s 0 -U -w "$out/ovmf-all.pcap" 'udp port 546 or udp port 547 or udp port 67 or udp port 68' 2>/dev/null & pids+=($!)
   $n in.tftpd -L -a '[2001:db8:24::1]:69' -s "$out/tftp" & pids+=($!)
   # The tap has no carrier until QEMU opens it, and Kea opens no socket on an interface that is not running:
   # start QEMU first, then radvd and Kea.
