@@ -135,7 +135,7 @@ public readonly ref partial struct Dhcp6MessageReader
         // RFC 8415 §7.6 / §19.1.1: a relay never forwards past HOP_COUNT_LIMIT relays, so no message nests deeper.
         if (depth >= L.HopCountLimit)
         {
-            return Dhcp6ParseError.RelayNestingTooDeep;
+            return Fail(out offender);
         }
 
         if (packet.Length < L.RelayHeader)
