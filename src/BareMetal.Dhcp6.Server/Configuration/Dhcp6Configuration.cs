@@ -194,9 +194,10 @@ internal sealed class Dhcp6Configuration
             HttpUrlPrefix = $"http://[{server}]:{boot.HttpPort.ToString(CultureInfo.InvariantCulture)}",
             NextLow = first.Low,
         };
+        // A relayed link reaches the server's own (routed) address, so only a direct link needs it inside the prefix.
         foreach (var (name, address) in new[] { ("ServerAddress", server), ("RangeFirst", first), ("RangeLast", last) })
         {
-            if (!subnet.Contains(address))
+            if (!subnet.Contains(address) && (name != "ServerAddress" || options.InterfaceName is not null))
             {
                 errors.Add($"{field}.{name} {address} is outside the prefix {options.Prefix}.");
             }

@@ -9,7 +9,7 @@ public sealed class Dhcp6SubnetOptions
     /// <summary>The interface that receives this link's multicast traffic directly; <c>null</c> for a link reached only through relays.</summary>
     public string? InterfaceName { get; set; }
 
-    /// <summary>This server's address on the link (the host's <c>--address6</c>), used in boot URLs; must be inside <see cref="Prefix"/>.</summary>
+    /// <summary>This server's address on the link (the host's <c>--address6</c>), used in boot URLs: inside <see cref="Prefix"/> on a direct link, the server's routed address for a relayed one.</summary>
     public string ServerAddress { get; set; } = "";
 
     /// <summary>The first address of the dynamic range (the host's <c>--dhcp6-range FIRST-LAST</c>).</summary>
