@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Re-creates the DHCPv6 captures under tests/TestData/captures (run as root; a few minutes for "ovmf").
 #   eng/capture-dhcp6.sh kea  OUTDIR   dhclient -6 -P -N and perfdhcp -6 (direct and -A1 relayed) against Kea 2.2
-#   eng/capture-dhcp6.sh ovmf OUTDIR   OVMF UEFI PXE over IPv6 (radvd managed flag + Kea + tftpd-hpa), then iPXE EFI
+#   eng/capture-dhcp6.sh ovmf OUTDIR   OVMF UEFI PXE over IPv6 (radvd managed flag + Kea + tftpd-hpa), iPXE EFI, then
+#                                      UEFI HTTP boot over IPv6 (Kea answers vendor class HTTPClient with an http:// URL)
 # Namespaces are named bm24*; addresses are from 2001:db8:24::/48. The full captures are written to OUTDIR; the
 # committed files are slices of them (frame numbers in tests/TestData/captures/README.md).
 set -euo pipefail
@@ -12,6 +13,9 @@ kea_config() { # $1 interface, $2 subnet prefix (2001:db8:24:N), $3 file
   "interfaces-config": { "interfaces": [ "$1" ] },
   "lease-database": { "type": "memfile", "persist": false },
   "server-id": { "type": "LL", "htype": 1, "identifier": "02000024000${4:-2}", "persist": false },
+  "client-classes": [ { "name": "HTTPClient", "test": "substring(option[16].hex,6,10) == 'HTTPClient'",
+      "option-data": [ { "name": "bootfile-url", "data": "http://[$2::1]/ipxe.efi" },
+                       { "code": 16, "name": "vendor-class", "csv-format": false, "data": "00000157000A48545450436C69656E74" } ] } ],
   "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
   "option-data": [ { "name": "dns-servers", "data": "$2::1" }, { "name": "domain-search", "data": "lab.example, example.org" } ],
   "subnet6": [ { "id": 1, "subnet": "$2::/64", "interface": "$1",
@@ -62,7 +66,7 @@ elif [ "$mode" = ovmf ]; then
   $n in.tftpd -L -a '[2001:db8:24::1]:69' -s "$out/tftp" & pids+=($!)
   # The tap has no carrier until QEMU opens it, and Kea opens no socket on an interface that is not running:
   # start QEMU first, then radvd and Kea.
-  $n timeout 300 qemu-system-x86_64 -m 512 -display none -serial "file:$out/run/serial.log" -no-reboot \
+  $n timeout 330 qemu-system-x86_64 -m 512 -display none -serial "file:$out/run/serial.log" -no-reboot \
     -drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd -drive "if=pflash,format=raw,file=$out/vars.fd" \
     -netdev tap,id=n0,ifname=bm24tap0,script=no,downscript=no -device virtio-net-pci,netdev=n0,mac=52:54:00:24:00:07,romfile= & q=$!
   sleep 3

@@ -8,6 +8,9 @@ internal static class Captures
     /// <summary>OVMF (EDK2) UEFI PXE over IPv6 against Kea 2.2: two Solicit/Advertise/Request/Reply exchanges and two Releases; Kea answers each twice.</summary>
     public const string Edk2Pxe = "dhcp6-uefi-edk2-pxe.pcap";
 
+    /// <summary>OVMF UEFI HTTP boot over IPv6 against Kea with an HTTPClient class: Solicit, Advertise, Request, Reply, then two Releases and Replies.</summary>
+    public const string Edk2Http = "dhcp6-uefi-edk2-http.pcap";
+
     /// <summary>iPXE EFI (snponly.efi chained from EDK2) Solicit/Advertise/Request/Reply against Kea.</summary>
     public const string IpxeEfi = "dhcp6-ipxe-efi.pcap";
 
@@ -20,7 +23,7 @@ internal static class Captures
     /// <summary>perfdhcp -6 -A1: the same exchanges in Relay-Forw / Relay-Reply.</summary>
     public const string PerfdhcpRelayed = "dhcp6-perfdhcp-relay-kea.pcap";
 
-    public static readonly string[] All = [Edk2Pxe, IpxeEfi, Dhclient, Perfdhcp, PerfdhcpRelayed];
+    public static readonly string[] All = [Edk2Pxe, Edk2Http, IpxeEfi, Dhclient, Perfdhcp, PerfdhcpRelayed];
 
     public static byte[] Frame(string file, int frame) =>
         PcapFile.ReadUdp(file).Single(d => d.Index == frame).Payload;

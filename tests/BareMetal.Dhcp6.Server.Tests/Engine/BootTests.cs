@@ -84,3 +84,17 @@ public class BootTests
         Assert.Null(BootFileUrl(Parse(harness.Send(CapturedFrame("dhcp6-uefi-edk2-pxe.pcap", 1)).Reply)));
     }
 }
+
+/// <summary>The engine on OVMF's captured UEFI HTTP boot Solicit.</summary>
+public class CapturedHttpBootTests
+{
+    [Fact]
+    public void Solicit_CapturedEdk2HttpBoot_HttpUrlAndHttpClientEchoed()
+    {
+        var advertise = Parse(new EngineHarness().Send(CapturedFrame("dhcp6-uefi-edk2-http.pcap", 1)).Reply);
+
+        Assert.Equal("http://[2001:db8:24::1]:8080/ipxe.efi", BootFileUrl(advertise));
+        Assert.True(advertise.TryGetVendorClass(out var enterprise, out var items));
+        Assert.Equal((343u, "HTTPClient"), (enterprise, System.Text.Encoding.ASCII.GetString(items.First)));
+    }
+}
