@@ -7,21 +7,23 @@
 # committed files are slices of them (frame numbers in tests/TestData/captures/README.md).
 set -euo pipefail
 mode=${1:?usage: capture-dhcp6.sh kea|ovmf OUTDIR}; out=$(realpath "${2:?OUTDIR}"); mkdir -p "$out/run"
+# Boot File URLs come from client classes on the vendor class (subnet options would override class options in Kea).
 kea_config() { # $1 interface, $2 subnet prefix (2001:db8:24:N), $3 file
   cat >"$3" <<JSON
 { "Dhcp6": {
   "interfaces-config": { "interfaces": [ "$1" ] },
   "lease-database": { "type": "memfile", "persist": false },
   "server-id": { "type": "LL", "htype": 1, "identifier": "02000024000${4:-2}", "persist": false },
-  "client-classes": [ { "name": "HTTPClient", "test": "substring(option[16].hex,6,10) == 'HTTPClient'",
+  "client-classes": [ { "name": "PXEClient", "test": "substring(option[16].hex,6,9) == 'PXEClient'",
+      "option-data": [ { "name": "bootfile-url", "data": "tftp://[$2::1]/snponly.efi" } ] },
+    { "name": "HTTPClient", "test": "substring(option[16].hex,6,10) == 'HTTPClient'",
       "option-data": [ { "name": "bootfile-url", "data": "http://[$2::1]/ipxe.efi" },
                        { "code": 16, "name": "vendor-class", "csv-format": false, "data": "00000157000A48545450436C69656E74" } ] } ],
   "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
   "option-data": [ { "name": "dns-servers", "data": "$2::1" }, { "name": "domain-search", "data": "lab.example, example.org" } ],
   "subnet6": [ { "id": 1, "subnet": "$2::/64", "interface": "$1",
       "pools": [ { "pool": "$2::100-$2::1ff" } ],
-      "pd-pools": [ { "prefix": "2001:db8:24:100::", "prefix-len": 56, "delegated-len": 64 } ],
-      "option-data": [ { "name": "bootfile-url", "data": "tftp://[$2::1]/snponly.efi" } ] },
+      "pd-pools": [ { "prefix": "2001:db8:24:100::", "prefix-len": 56, "delegated-len": 64 } ] },
     { "id": 2, "subnet": "2001:db8:24:2::/64", "relay": { "ip-addresses": [ "2001:db8:24:2::1" ] },
       "pools": [ { "pool": "2001:db8:24:2::100-2001:db8:24:2::1ff" } ] } ],
   "loggers": [ { "name": "kea-dhcp6", "output_options": [ { "output": "$out/run/kea.log" } ], "severity": "INFO" } ] } }
