@@ -3,8 +3,9 @@ namespace BareMetal.Dhcp6.Server.Engine;
 /// <summary>The engine's decision on one message: a reply (bytes in the caller's buffer, and where to send them) or why not.</summary>
 public readonly struct Dhcp6ProcessResult
 {
-    private Dhcp6ProcessResult(Dhcp6MessageType requestType, Dhcp6MessageType replyType, int replyLength, Ipv6Address destination, int destinationPort, int relayCount, Dhcp6IgnoreReason reason)
+    private Dhcp6ProcessResult(Dhcp6MessageType requestType, Dhcp6MessageType replyType, int replyLength, Ipv6Address destination, int destinationPort, int relayCount, bool requiresFlush, Dhcp6IgnoreReason reason)
     {
+        RequiresFlush = requiresFlush;
         RequestType = requestType;
         ReplyType = replyType;
         ReplyLength = replyLength;
@@ -32,17 +33,20 @@ public readonly struct Dhcp6ProcessResult
     /// <summary>How many Relay-Reply messages wrap the reply.</summary>
     public int RelayCount { get; }
 
+    /// <summary>The reply commits or ends a lease: send it only after the lease store's <c>Flush</c> (the engine's <see cref="Dhcp6ServerEngine.Flush"/>).</summary>
+    public bool RequiresFlush { get; }
+
     /// <summary>Why there is no reply, or <see cref="Dhcp6IgnoreReason.None"/>.</summary>
     public Dhcp6IgnoreReason IgnoreReason { get; }
 
     /// <summary>Whether there is a reply to send.</summary>
     public bool HasReply => ReplyLength > 0;
 
-    internal static Dhcp6ProcessResult Reply(Dhcp6MessageType request, Dhcp6MessageType reply, int length, Ipv6Address destination, int port, int relays) =>
-        new(request, reply, length, destination, port, relays, Dhcp6IgnoreReason.None);
+    internal static Dhcp6ProcessResult Reply(Dhcp6MessageType request, Dhcp6MessageType reply, int length, Ipv6Address destination, int port, int relays, bool requiresFlush) =>
+        new(request, reply, length, destination, port, relays, requiresFlush, Dhcp6IgnoreReason.None);
 
     internal static Dhcp6ProcessResult Ignore(Dhcp6MessageType request, Dhcp6IgnoreReason reason) =>
-        new(request, Dhcp6MessageType.None, 0, default, 0, 0, reason);
+        new(request, Dhcp6MessageType.None, 0, default, 0, 0, false, reason);
 
     /// <inheritdoc/>
     public override string ToString() =>

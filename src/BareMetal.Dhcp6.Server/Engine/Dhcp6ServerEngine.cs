@@ -51,6 +51,16 @@ public sealed partial class Dhcp6ServerEngine
     /// <summary>The lease store.</summary>
     public IDhcp6LeaseStore Leases => _leases;
 
+    /// <summary>Forces saved lease changes to storage; call it before sending a reply whose <see cref="Dhcp6ProcessResult.RequiresFlush"/> is set.</summary>
+    public void Flush()
+    {
+        // Under the engine's lock: the store is not thread-safe, and another transport may be saving a lease.
+        lock (_gate)
+        {
+            _leases.Flush();
+        }
+    }
+
     /// <summary>The server's DUID, sent as Server Identifier (RFC 8415 §21.3).</summary>
     public ReadOnlySpan<byte> ServerDuid => _config.ServerDuid;
 
@@ -153,7 +163,9 @@ public sealed partial class Dhcp6ServerEngine
         }
 
         // RFC 8415 §19.3: a reply to a relayed message goes back to the relay it came from, on the server port.
-        return Dhcp6ProcessResult.Reply(type, replyType, writer.BytesWritten, context.SourceAddress, relays > 0 ? ServerPort : ClientPort, relays);
+        // A Reply may commit, extend or end a lease; an Advertise's offer may be forgotten, so it never waits for the disk.
+        var requiresFlush = replyType == Dhcp6MessageType.Reply && _leases.HasUnflushedChanges;
+        return Dhcp6ProcessResult.Reply(type, replyType, writer.BytesWritten, context.SourceAddress, relays > 0 ? ServerPort : ClientPort, relays, requiresFlush);
     }
 
     /// <summary>RFC 8415 §16: which messages must, or must not, carry Client and Server Identifiers.</summary>

@@ -27,6 +27,12 @@ public interface IDhcp6LeaseStore
     /// <returns>Whether there was one.</returns>
     bool Remove(Dhcp6LeaseKey key);
 
+    /// <summary>Whether saved changes are not yet on storage (always <c>false</c> for a store that keeps nothing).</summary>
+    bool HasUnflushedChanges { get; }
+
+    /// <summary>Forces saved changes to storage; the transport calls it before sending a reply that commits a lease.</summary>
+    void Flush();
+
     /// <summary>Every lease, for inspection.</summary>
     /// <returns>A snapshot.</returns>
     IReadOnlyList<Dhcp6Lease> Snapshot();

@@ -43,5 +43,14 @@ public sealed class InMemoryDhcp6LeaseStore : IDhcp6LeaseStore
     }
 
     /// <inheritdoc/>
+    public bool HasUnflushedChanges => false;
+
+    /// <inheritdoc/>
+    public void Flush()
+    {
+        // Nothing is kept on storage.
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<Dhcp6Lease> Snapshot() => [.. _byClient.Values];
 }

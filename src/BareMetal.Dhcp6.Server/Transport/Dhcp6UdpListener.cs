@@ -118,6 +118,11 @@ public sealed partial class Dhcp6UdpListener : IAsyncDisposable
                 continue;
             }
 
+            if (result.RequiresFlush)
+            {
+                _engine.Flush(); // the lease is on disk before the client hears of it
+            }
+
             // A client's link-local address means nothing without the interface it is on (RFC 4007 §6).
             var destination = result.Destination.ToIPAddress();
             if (destination.IsIPv6LinkLocal)

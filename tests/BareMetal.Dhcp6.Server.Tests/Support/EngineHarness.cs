@@ -13,8 +13,9 @@ internal sealed class EngineHarness
     public static readonly Ipv6Address ClientLinkLocal = Ipv6Address.Parse("fe80::5054:ff:fe24:7");
     public static readonly Ipv6Address RelayAddress = Ipv6Address.Parse("2001:db8:24:2::1");
 
-    public EngineHarness(Action<Dhcp6ServerOptions>? configure = null)
+    public EngineHarness(Action<Dhcp6ServerOptions>? configure = null, IDhcp6LeaseStore? store = null)
     {
+        Store = store ?? new InMemoryDhcp6LeaseStore();
         Options = new Dhcp6ServerOptions { ServerMacAddress = "02:00:00:24:00:fe" };
         var direct = new Dhcp6SubnetOptions
         {
@@ -40,7 +41,7 @@ internal sealed class EngineHarness
 
     public Dhcp6ServerOptions Options { get; }
 
-    public InMemoryDhcp6LeaseStore Store { get; } = new();
+    public IDhcp6LeaseStore Store { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
 
