@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Our DHCPv6 server (in-memory leases: the durable journal comes later) and Kea 2.2's kea-dhcp6 (memfile), one after
+# Our DHCPv6 server (durable journal: each Reply waits for its fsync) and Kea 2.2's kea-dhcp6 (memfile), one after
 # another, over a veth pair between two namespaces (bm24-b*), driven by perfdhcp -6 (Debian kea-admin): four-message
 # exchanges (Solicit/Advertise/Request/Reply) from clients on the link. Each server starts afresh for every rate.
 # For each server and rate it prints the achieved exchange rate and the drop ratios of both exchanges; the highest
@@ -38,7 +38,7 @@ start_server() {
   local name=$1 dir="$work/$1-$2"; mkdir -p "$dir"
   case $name in
     ours)
-      ip netns exec "$S" dotnet "$work/runner/Dhcp6ServerRunner.dll" "$IS" 2001:db8:24::1/64 2001:db8:24::1:0-2001:db8:24::ff:ffff >"$dir/log" 2>&1 &
+      ip netns exec "$S" dotnet "$work/runner/Dhcp6ServerRunner.dll" "$IS" 2001:db8:24::1/64 2001:db8:24::1:0-2001:db8:24::ff:ffff "$dir" >"$dir/log" 2>&1 &
       ;;
     kea)
       cat >"$dir/kea.json" <<JSON
