@@ -107,7 +107,9 @@ public sealed partial class Dhcp6ServerEngine
             status = assign ? Dhcp6StatusCode.Success : type == Dhcp6MessageType.Rebind ? Dhcp6StatusCode.NoBinding : Dhcp6StatusCode.NoAddrsAvail;
         }
 
-        if (assign)
+        // A Solicit from a client that already holds this address bound must not turn its lease back into an offer.
+        var alreadyBound = hasLease && lease!.State == Dhcp6LeaseState.Bound && lease.Address == address && lease.IsActive(now);
+        if (assign && (commit || !alreadyBound))
         {
             var until = commit ? now + (subnet.ValidLifetime * 1000L) : now + (_config.Options.OfferHoldSeconds * 1000L);
             _leases.Save(new Dhcp6Lease(key, address, commit ? Dhcp6LeaseState.Bound : Dhcp6LeaseState.Offered, until, mac));

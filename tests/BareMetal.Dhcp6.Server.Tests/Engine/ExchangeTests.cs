@@ -76,6 +76,20 @@ public class ExchangeTests
     }
 
     [Fact]
+    public void Solicit_FromClientWithBoundLease_SameAddressLeaseStaysBound()
+    {
+        var harness = new EngineHarness();
+        var bound = FirstIaNa(Parse(harness.Send(new ClientMessage(Dhcp6MessageType.Request).ClientId(Duid).ServerId(harness.ServerDuid).IaNa(5).Build()).Reply)).Address;
+        var expires = Assert.Single(harness.Store.Snapshot()).ExpiresUnixMilliseconds;
+
+        var offered = FirstIaNa(Parse(harness.Send(new ClientMessage(Dhcp6MessageType.Solicit).ClientId(Duid).IaNa(5).Build()).Reply)).Address;
+
+        Assert.Equal(bound, offered);
+        var lease = Assert.Single(harness.Store.Snapshot());
+        Assert.Equal((Dhcp6LeaseState.Bound, expires), (lease.State, lease.ExpiresUnixMilliseconds));
+    }
+
+    [Fact]
     public void Solicit_TwoClients_GetDifferentAddresses_OfferHeldForTheFirst()
     {
         var harness = new EngineHarness();
