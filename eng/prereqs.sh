@@ -5,7 +5,7 @@
 # Real peers and tools the test suite drives (interop tests run them inside network namespaces).
 TEST_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip xz-utils
-  isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-dhcp6-server kea-admin dnsmasq-base
+  isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
 )
 # Everything the netboot lab needs: firmware, QEMU, initramfs and disk-image tools.
@@ -13,11 +13,12 @@ LAB_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip cpio
   qemu-system-x86 qemu-utils ovmf ipxe ipxe-qemu
   syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev
-  radvd tcpdump
+  radvd tcpdump kea-dhcp6-server
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(
   golang-go golang-github-insomniacslk-dhcp-dev golang-github-google-gopacket-dev golang-github-pin-tftp-dev time
+  kea-dhcp6-server
 )
 
 ensure_packages() {
