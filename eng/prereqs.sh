@@ -15,10 +15,12 @@ LAB_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip cpio
   qemu-system-x86 qemu-utils ovmf ipxe ipxe-qemu
   syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev
+  radvd tcpdump kea-dhcp6-server
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(
   golang-go golang-github-insomniacslk-dhcp-dev golang-github-google-gopacket-dev golang-github-pin-tftp-dev time
+  kea-dhcp6-server
 )
 
 ensure_packages() {
