@@ -7,7 +7,8 @@ TEST_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip xz-utils
   isc-dhcp-client udhcpc nmap kea-dhcp4-server kea-admin dnsmasq-base
   atftp tftp-hpa tftpd-hpa nginx-light chromium
-  grub-common grub-emu
+  openipmi ipmitool qemu-system-x86 ovmf
+  grub-common grub-emu isc-dhcp-relay
   liblzma5 fdisk gdisk e2fsprogs dosfstools mtools util-linux
 )
 # The agent's oci action tests also fetch Debian's busybox-static with `apt-get download` (not installed: its
@@ -17,10 +18,12 @@ LAB_PACKAGES=(
   iproute2 iptables procps psmisc curl ca-certificates python3 zstd gzip cpio
   qemu-system-x86 qemu-utils ovmf ipxe ipxe-qemu
   syslinux syslinux-common mtools dosfstools fdisk grub-efi-amd64-bin binutils clang zlib1g-dev liblzma5
+  radvd tcpdump kea-dhcp6-server
 )
 # Peer benchmarks only (Go peers built from Debian's packaged sources).
 BENCH_PACKAGES=(
   golang-go golang-github-insomniacslk-dhcp-dev golang-github-google-gopacket-dev golang-github-pin-tftp-dev time
+  kea-dhcp6-server
 )
 
 ensure_packages() {

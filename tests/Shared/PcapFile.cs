@@ -7,7 +7,7 @@ namespace BareMetal.Testing;
 public sealed record UdpDatagram(int Index, IPAddress Source, int SourcePort, IPAddress Destination, int DestinationPort, byte[] Payload);
 
 /// <summary>
-/// Reads classic libpcap files (Ethernet link type) and yields the IPv4/UDP datagrams in them, so tests can
+/// Reads classic libpcap files (Ethernet link type) and yields the UDP datagrams (over IPv4 or IPv6) in them, so tests can
 /// use the real packets under <c>tests/TestData/captures</c> as golden input.
 /// </summary>
 public static class PcapFile
@@ -18,7 +18,7 @@ public static class PcapFile
     /// <summary>The full path of a capture by file name.</summary>
     public static string PathOf(string name) => Path.Combine(CapturesDirectory, name);
 
-    /// <summary>Every IPv4 UDP datagram in the capture, in file order (non-UDP frames are skipped).</summary>
+    /// <summary>Every IPv4 or IPv6 UDP datagram in the capture, in file order (non-UDP frames are skipped).</summary>
     public static IReadOnlyList<UdpDatagram> ReadUdp(string name)
     {
         var bytes = File.ReadAllBytes(PathOf(name));
@@ -54,6 +54,25 @@ public static class PcapFile
             {
                 etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[16..]);
                 ip = frame[18..];
+            }
+
+            if (etherType == 0x86DD)
+            {
+                // IPv6 (RFC 8200 §3): a fixed 40-byte header; DHCPv6 and TFTP datagrams carry no extension headers.
+                if (ip.Length >= 48 && ip[6] == 17)
+                {
+                    var udp6 = ip[40..Math.Min(40 + BinaryPrimitives.ReadUInt16BigEndian(ip[4..]), ip.Length)];
+                    var udp6Length = BinaryPrimitives.ReadUInt16BigEndian(udp6[4..]);
+                    result.Add(new UdpDatagram(
+                        index,
+                        new IPAddress(ip.Slice(8, 16)),
+                        BinaryPrimitives.ReadUInt16BigEndian(udp6),
+                        new IPAddress(ip.Slice(24, 16)),
+                        BinaryPrimitives.ReadUInt16BigEndian(udp6[2..]),
+                        udp6[8..Math.Min(udp6Length, udp6.Length)].ToArray()));
+                }
+
+                continue;
             }
 
             if (etherType != 0x0800 || ip.Length < 20 || ip[9] != 17)

@@ -9,8 +9,10 @@ public sealed class IpxeCommandDefinition
     /// <summary>iPXE's <c>MAX_ARGUMENTS</c>: no upper limit.</summary>
     public const int Unlimited = int.MaxValue;
 
-    internal IpxeCommandDefinition(string name, IpxeCommandKind kind, int minArguments, int maxArguments, string usage, string source, IpxeOptionDefinition[] options)
+    internal IpxeCommandDefinition(string name, IpxeCommandKind kind, int minArguments, int maxArguments, string usage, string source, string? buildOption, IpxeCommandAvailability availability, IpxeOptionDefinition[] options)
     {
+        BuildOption = buildOption;
+        Availability = availability;
         Name = name;
         Kind = kind;
         MinArguments = minArguments;
@@ -37,6 +39,18 @@ public sealed class IpxeCommandDefinition
 
     /// <summary>The iPXE source file that defines the command.</summary>
     public string Source { get; }
+
+    /// <summary>
+    /// The build option that brings the command in: the <c>#define</c> in iPXE's <c>config/general.h</c>
+    /// (or <c>config/crypto.h</c>) under which a <c>config/*.c</c> file does <c>REQUIRE_OBJECT</c> on
+    /// <see cref="Source"/>, such as <c>CPUID_CMD</c>. <c>+</c> joins options that are all needed
+    /// (<c>DIGEST_CMD+CRYPTO_DIGEST_SHA256</c>), <c>|</c> options of which one is enough; <see langword="null"/>
+    /// for the core commands of <c>src/core/exec.c</c>.
+    /// </summary>
+    public string? BuildOption { get; }
+
+    /// <summary>Which builds have the command with iPXE's shipped configuration.</summary>
+    public IpxeCommandAvailability Availability { get; }
 
     /// <summary>The options, in iPXE's order (which decides matches, as in getopt).</summary>
     public IReadOnlyList<IpxeOptionDefinition> Options { get; }

@@ -254,4 +254,31 @@ public enum IpxeCommandKind
 
     /// <summary><c>profstat</c> (src/hci/commands/profstat_cmd.c).</summary>
     Profstat,
+
+    /// <summary><c>cpuid</c> (src/arch/x86/hci/commands/cpuid_cmd.c).</summary>
+    Cpuid,
+
+    /// <summary><c>startpxe</c> (src/arch/x86/hci/commands/pxe_cmd.c).</summary>
+    Startpxe,
+
+    /// <summary><c>stoppxe</c> (src/arch/x86/hci/commands/pxe_cmd.c).</summary>
+    Stoppxe,
+
+    /// <summary><c>imgset</c> (src/hci/commands/image_set_cmd.c).</summary>
+    Imgset,
+
+    /// <summary><c>md4sum</c> (src/crypto/mishmash/cmd_md4.c).</summary>
+    Md4sum,
+
+    /// <summary><c>sha224sum</c> (src/crypto/mishmash/cmd_sha224.c).</summary>
+    Sha224sum,
+
+    /// <summary><c>sha256sum</c> (src/crypto/mishmash/cmd_sha256.c).</summary>
+    Sha256sum,
+
+    /// <summary><c>sha384sum</c> (src/crypto/mishmash/cmd_sha384.c).</summary>
+    Sha384sum,
+
+    /// <summary><c>sha512sum</c> (src/crypto/mishmash/cmd_sha512.c).</summary>
+    Sha512sum,
 }

@@ -8,39 +8,101 @@ internal static class IpxeLintRules
     private static readonly System.Buffers.SearchValues<char> DecimalDigits = System.Buffers.SearchValues.Create("0123456789");
     private static readonly System.Buffers.SearchValues<char> TagCharacters = System.Buffers.SearchValues.Create("0123456789.");
 
-    /// <summary>IPXE002: commands iPXE does not define.</summary>
+    /// <summary>IPXE002: commands iPXE does not define; IPXE023: commands only some builds have.</summary>
     public static void UnknownCommands(LintContext context, List<IpxeDiagnostic> found)
     {
-        foreach (var command in context.Script.Commands)
+        foreach (var line in context.Script.Lines)
         {
-            if (command.Definition is not null || command.Name.HasReferences)
+            for (var i = 0; i < line.Commands.Count; i++)
             {
-                continue;
-            }
+                var command = line.Commands[i];
+                if (command.IsEmpty || command.Name.HasReferences || context.Options.AdditionalCommands.Contains(command.Name.Text, StringComparer.Ordinal))
+                {
+                    continue;
+                }
 
-            var name = command.Name.Text;
-            var fix = name switch
-            {
-                "iftrue" or "iffalse" or "if" => "iPXE has no conditional blocks; test with 'iseq a b' or 'isset ${x}' followed by '&& goto label ||'",
-                "else" or "fi" or "endif" => "iPXE has no conditional blocks; jump with 'goto label' instead",
-                "source" or "include" => "chain the other script with 'chain <uri>'",
-                "reboot-now" or "restart" => "use 'reboot'",
-                _ => "check the spelling, or make sure the target iPXE build includes the command (config/general.h)",
-            };
-            found.Add(new IpxeDiagnostic(
-                IpxeDiagnosticCode.UnknownCommand,
-                IpxeSeverity.Error,
-                command.Position,
-                $"'{name}' is not an iPXE command; iPXE prints 'command not found' and the script stops. Fix: {fix}."));
+                if (command.Definition is { } definition)
+                {
+                    NotInEveryBuild(context, found, line, i, definition);
+                    continue;
+                }
+
+                var name = command.Name.Text;
+                var fix = name switch
+                {
+                    "iftrue" or "iffalse" or "if" => "iPXE has no conditional blocks; test with 'iseq a b' or 'isset ${x}' followed by '&& goto label ||'",
+                    "else" or "fi" or "endif" => "iPXE has no conditional blocks; jump with 'goto label' instead",
+                    "source" or "include" => "chain the other script with 'chain <uri>'",
+                    "reboot-now" or "restart" => "use 'reboot'",
+                    _ => "check the spelling; a command from a patched or forked build goes in IpxeLintOptions.AdditionalCommands",
+                };
+                found.Add(new IpxeDiagnostic(
+                    IpxeDiagnosticCode.UnknownCommand,
+                    IpxeSeverity.Error,
+                    command.Position,
+                    $"'{name}' is not an iPXE command; iPXE prints 'command not found' and the script stops. Fix: {fix}."));
+            }
         }
+    }
+
+    /// <summary>
+    /// IPXE023: a command the target build may lack (a warning, information when the line handles its failure)
+    /// or does lack (an error; a warning when the line handles its failure, which then always takes the
+    /// failure path; information when the command is a test such as cpuid, whose "no" is then right).
+    /// </summary>
+    private static void NotInEveryBuild(LintContext context, List<IpxeDiagnostic> found, IpxeLine line, int index, IpxeCommandDefinition definition)
+    {
+        var presence = IpxeBuildPresence.Of(definition, context.Options, out var why);
+        if (presence == IpxeBuildPresence.Presence.Present)
+        {
+            return;
+        }
+
+        var command = line.Commands[index];
+        var handled = FailureHandled(line, index);
+        var absent = presence == IpxeBuildPresence.Presence.Absent;
+        // A test (cpuid) that a build lacks, with its failure handled, answers "no" - which is what
+        // "cpuid --ext 29 && set arch x86_64 || set arch arm64" means on arm64: information only.
+        var severity = (absent, handled) switch
+        {
+            (true, false) => IpxeSeverity.Error,
+            (false, true) => IpxeSeverity.Info,
+            (true, true) when IpxeControlFlow.IsCondition(command) => IpxeSeverity.Info,
+            _ => IpxeSeverity.Warning,
+        };
+        var effect = (absent, handled) switch
+        {
+            (true, true) => "it fails with 'command not found', which this line handles like a failed test",
+            (true, false) => "it fails with 'command not found' and, as nothing on this line handles that, the script stops",
+            (false, true) => "where it is missing it fails with 'command not found', which this line handles like a failed test",
+            _ => "where it is missing it fails with 'command not found' and, as nothing on this line handles that, the script stops",
+        };
+        var start = absent ? $"The target build has no '{definition.Name}'" : $"Not every iPXE build has '{definition.Name}'";
+        found.Add(new IpxeDiagnostic(
+            IpxeDiagnosticCode.CommandNotInEveryBuild,
+            severity,
+            command.Position,
+            $"{start}: {why}; {effect}. If the build has it, say so in IpxeLintOptions (Architecture, Platform, BuildOptions)."));
+    }
+
+    /// <summary>Whether a failure of the command at <paramref name="index"/> lets the line go on: a later "||" or ";" resumes (system() keeps the failing status while "&amp;&amp;" skips).</summary>
+    internal static bool FailureHandled(IpxeLine line, int index)
+    {
+        for (var j = index; j < line.Commands.Count; j++)
+        {
+            if (line.Commands[j].Separator is IpxeSeparator.Or or IpxeSeparator.Semicolon)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>IPXE007 undefined labels, IPXE008 duplicates, IPXE021 menu items without labels, IPXE022 unused labels.</summary>
     public static void Labels(LintContext context, List<IpxeDiagnostic> found)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var choiceSettings = new HashSet<string>(StringComparer.Ordinal);
-        var dynamicTargets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in context.Script.Lines)
         {
             if (line.Label is { } label && context.Labels[label.Text] != line)
@@ -54,11 +116,6 @@ internal static class IpxeLintRules
 
             foreach (var command in line.Commands)
             {
-                if (command.Kind == IpxeCommandKind.Choose && command.FirstArgument is { } setting)
-                {
-                    choiceSettings.Add(SettingName(setting.Span));
-                }
-
                 if (command.Kind != IpxeCommandKind.Goto || command.FirstArgument is not { } target)
                 {
                     continue;
@@ -66,11 +123,6 @@ internal static class IpxeLintRules
 
                 if (target.HasReferences)
                 {
-                    foreach (var reference in target.GetReferences())
-                    {
-                        dynamicTargets.Add(reference.Name);
-                    }
-
                     continue;
                 }
 
@@ -87,25 +139,15 @@ internal static class IpxeLintRules
             }
         }
 
-        // Menus: "choose target && goto ${target}" jumps to the chosen item's name.
-        var jumpsToChoice = choiceSettings.Overlaps(dynamicTargets);
         foreach (var command in context.Script.Commands)
         {
-            if (command.Kind != IpxeCommandKind.Item || command.HasOption("gap") || command.FirstArgument is not { } item || item.HasReferences)
+            if (command.Kind == IpxeCommandKind.Item && !command.HasOption("gap") && command.FirstArgument is { } item && !item.HasReferences)
             {
-                continue;
-            }
-
-            used.Add(item.Text);
-            if (jumpsToChoice && !context.Labels.ContainsKey(item.Text))
-            {
-                found.Add(new IpxeDiagnostic(
-                    IpxeDiagnosticCode.MenuItemWithoutLabel,
-                    IpxeSeverity.Warning,
-                    item.Position,
-                    $"The menu item '{item.Text}' has no ':{item.Text}' label, but the script jumps to the chosen item; choosing it fails with 'No such label'. Add a ':{item.Text}' line."));
+                used.Add(item.Text);
             }
         }
+
+        MenuItemLabels(context, found, used);
 
         if (!context.Options.ReportUnusedLabels || context.HasDynamicGoto)
         {
@@ -125,33 +167,64 @@ internal static class IpxeLintRules
         }
     }
 
-    /// <summary>IPXE009: lines after an unconditional goto/exit/reboot/poweroff and before the next label.</summary>
+    /// <summary>
+    /// IPXE021: items of a menu whose choice reaches a <c>goto ${setting}</c>, without the label that jump looks for.
+    /// Decided per <c>choose</c> and the setting it writes (<see cref="IpxeMenuFlow"/>), not per script.
+    /// </summary>
+    private static void MenuItemLabels(LintContext context, List<IpxeDiagnostic> found, HashSet<string> used)
+    {
+        var reported = new HashSet<(IpxePosition, string)>();
+        foreach (var choice in IpxeMenuFlow.Find(context))
+        {
+            foreach (var jump in choice.Jumps)
+            {
+                foreach (var item in choice.Items)
+                {
+                    if (choice.Diverted.Contains(item.Text) || (jump.OnlyFor is { } only && only != item.Text))
+                    {
+                        continue;
+                    }
+
+                    var label = jump.LabelFor(item.Text);
+                    used.Add(label);
+                    if (context.Labels.ContainsKey(label) || !reported.Add((item.Position, label)))
+                    {
+                        continue;
+                    }
+
+                    var how = label == item.Text
+                        ? "but the script jumps to the chosen item"
+                        : $"but line {jump.Goto.Position.Line} jumps to '{jump.Target}' with the chosen item";
+                    found.Add(new IpxeDiagnostic(
+                        IpxeDiagnosticCode.MenuItemWithoutLabel,
+                        IpxeSeverity.Warning,
+                        item.Position,
+                        $"The menu item '{item.Text}' has no ':{label}' label, {how}; choosing it fails with 'No such label'. Add a ':{label}' line."));
+                }
+            }
+        }
+    }
+
+    /// <summary>IPXE009: the first line of each run no path reaches (after a line that jumps away, exits, or replaces the script with <c>chain --replace</c>), up to the next label.</summary>
     public static void Unreachable(LintContext context, List<IpxeDiagnostic> found)
     {
-        var reachable = true;
-        IpxeLine? stopper = null;
-        foreach (var line in context.Script.Lines)
+        var lines = context.Script.Lines;
+        var reported = -1;
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (line.Label is not null)
+            var line = lines[i];
+            var stopper = context.Flow.StopperOf(i);
+            if (context.Flow.IsReachable(i) || !line.HasCommands || stopper == reported)
             {
-                reachable = true;
+                continue;
             }
 
-            if (!reachable && line.HasCommands)
-            {
-                found.Add(new IpxeDiagnostic(
-                    IpxeDiagnosticCode.UnreachableLine,
-                    IpxeSeverity.Warning,
-                    FirstCommandPosition(line),
-                    $"This line never runs: line {stopper!.Position.Line} always leaves the script or jumps away, and no label comes in between. Add a label before this line and jump to it, or remove the line."));
-                reachable = true;
-            }
-
-            if (reachable && EndsUnconditionally(line))
-            {
-                reachable = false;
-                stopper = line;
-            }
+            reported = stopper;
+            found.Add(new IpxeDiagnostic(
+                IpxeDiagnosticCode.UnreachableLine,
+                IpxeSeverity.Warning,
+                FirstCommandPosition(line),
+                $"This line never runs: line {lines[stopper].Position.Line} always leaves the script or jumps away, and no label comes in between. Add a label before this line and jump to it, or remove the line."));
         }
     }
 
@@ -169,47 +242,40 @@ internal static class IpxeLintRules
         return line.Position;
     }
 
-    /// <summary>Whether a command that never falls through runs whatever happens before it on the line.</summary>
-    private static bool EndsUnconditionally(IpxeLine line)
-    {
-        foreach (var command in line.Commands)
-        {
-            if (command.Kind is IpxeCommandKind.Goto or IpxeCommandKind.Exit or IpxeCommandKind.Reboot or IpxeCommandKind.Poweroff
-                && command.OptionError == IpxeOptionError.None)
-            {
-                return true;
-            }
-
-            if (command.Separator != IpxeSeparator.Semicolon)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>IPXE010: <c>boot</c> with nothing selected before it.</summary>
     public static void BootWithoutKernel(LintContext context, List<IpxeDiagnostic> found)
     {
         var selected = false;
-        foreach (var command in context.Script.Commands)
+        var lines = context.Script.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            switch (command.Kind)
+            // A line that never runs selects nothing and boots nothing (IPXE009 reports it).
+            if (!context.Flow.IsReachable(i))
             {
-                case IpxeCommandKind.Kernel or IpxeCommandKind.Imgselect or IpxeCommandKind.Imgload:
-                    selected = true;
-                    break;
-                case IpxeCommandKind.Imgfree when command.ArgumentCount == 0:
-                    selected = false;
-                    break;
-                case IpxeCommandKind.Boot or IpxeCommandKind.Imgexec when command.ArgumentCount == 0 && !selected && command.OptionError == IpxeOptionError.None:
-                    found.Add(new IpxeDiagnostic(
-                        IpxeDiagnosticCode.BootWithoutKernel,
-                        IpxeSeverity.Error,
-                        command.Position,
-                        $"'{command.Name}' has no image to boot: no 'kernel' (or 'imgselect') comes before it, so iPXE fails with 'No image selected'. Add 'kernel <uri>' before it, or name the image: 'boot <image>'."));
-                    break;
+                continue;
+            }
+
+            var commands = lines[i].Commands;
+            for (var c = 0; c < commands.Count; c++)
+            {
+                var command = commands[c];
+                switch (command.Kind)
+                {
+                    case IpxeCommandKind.Kernel or IpxeCommandKind.Imgselect or IpxeCommandKind.Imgload:
+                        selected = true;
+                        break;
+                    case IpxeCommandKind.Imgfree when command.ArgumentCount == 0:
+                        selected = false;
+                        break;
+                    case IpxeCommandKind.Boot or IpxeCommandKind.Imgexec when command.ArgumentCount == 0 && !selected && command.OptionError == IpxeOptionError.None:
+                        // With "||" after it the failure is handled and the script goes on: a mistake, not a stop.
+                        found.Add(new IpxeDiagnostic(
+                            IpxeDiagnosticCode.BootWithoutKernel,
+                            FailureHandled(lines[i], c) ? IpxeSeverity.Warning : IpxeSeverity.Error,
+                            command.Position,
+                            $"'{command.Name}' has no image to boot: no 'kernel' (or 'imgselect') comes before it, so iPXE fails with 'No image selected'. Add 'kernel <uri>' before it, or name the image: 'boot <image>'."));
+                        break;
+                }
             }
         }
     }
@@ -223,14 +289,15 @@ internal static class IpxeLintRules
             switch (command.Kind)
             {
                 case IpxeCommandKind.Set or IpxeCommandKind.Read or IpxeCommandKind.Choose or IpxeCommandKind.Inc
-                    or IpxeCommandKind.Pciscan or IpxeCommandKind.Usbscan or IpxeCommandKind.Nslookup:
+                    or IpxeCommandKind.Pciscan or IpxeCommandKind.Usbscan or IpxeCommandKind.Nslookup or IpxeCommandKind.Imgset:
                     if (command.FirstArgument is { } name)
                     {
                         set.Add(SettingName(name.Span));
                     }
 
                     break;
-                case IpxeCommandKind.Md5sum or IpxeCommandKind.Sha1sum:
+                case IpxeCommandKind.Md5sum or IpxeCommandKind.Sha1sum or IpxeCommandKind.Md4sum or IpxeCommandKind.Sha224sum
+                    or IpxeCommandKind.Sha256sum or IpxeCommandKind.Sha384sum or IpxeCommandKind.Sha512sum:
                     if (command.GetOption("set")?.Value is { } target)
                     {
                         set.Add(SettingName(target.Span));
@@ -261,7 +328,8 @@ internal static class IpxeLintRules
                             $"'{reference}' names the type '{type}', which iPXE does not know, so it expands to nothing. Use one of: {string.Join(", ", IpxeKnownSettings.Types.Order(StringComparer.Ordinal))}."));
                     }
 
-                    if (reference.IsDynamic || reference.Scope is not null || IsTagNumber(reference.Name)
+                    // "${}" names no setting: it is the usual way to write an empty string (a trailing space before it is kept).
+                    if (reference.IsDynamic || reference.Scope is not null || reference.Name.Length == 0 || IsTagNumber(reference.Name)
                         || IpxeKnownSettings.Names.Contains(reference.Name) || set.Contains(reference.Name) || !reported.Add(reference.Name))
                     {
                         continue;
@@ -365,22 +433,27 @@ internal static class IpxeLintRules
             for (var i = 0; i < commands.Count; i++)
             {
                 var command = commands[i];
-                // "prompt" fails only when it can time out or wait for one key (prompt_exec() in src/image/script.c).
-                var isCondition = command.Kind is IpxeCommandKind.Iseq or IpxeCommandKind.Isset or IpxeCommandKind.Choose
-                    || (command.Kind == IpxeCommandKind.Prompt && (command.HasOption("timeout") || command.HasOption("key")));
-                if (!isCondition)
+                if (!IpxeControlFlow.IsCondition(command))
                 {
                     continue;
                 }
 
-                // system() keeps the failing rc while "&&" skips commands; only a later "||" or ";" resumes.
-                var handled = false;
-                for (var j = i; j < commands.Count && !handled; j++)
+                if (FailureHandled(line, i))
                 {
-                    handled = commands[j].Separator is IpxeSeparator.Or or IpxeSeparator.Semicolon;
+                    continue;
                 }
 
-                if (!handled)
+                if (command.Kind == IpxeCommandKind.Choose)
+                {
+                    // choose fails only when the user presses Esc (a timeout picks the default): ending the
+                    // script then is what iPXE's own "choose target && goto ${target}" example does.
+                    found.Add(new IpxeDiagnostic(
+                        IpxeDiagnosticCode.UnguardedCondition,
+                        IpxeSeverity.Info,
+                        command.Position,
+                        "Pressing Esc makes 'choose' fail, and nothing on this line handles that, so Esc ends the script. Add '|| goto <label>' if Esc should go elsewhere."));
+                }
+                else
                 {
                     found.Add(new IpxeDiagnostic(
                         IpxeDiagnosticCode.UnguardedCondition,

@@ -5,8 +5,9 @@ namespace BareMetal.Ipxe;
 /// <summary>
 /// Finds mistakes in a script before any machine boots it. Every finding has a code
 /// (<see cref="IpxeDiagnosticCode"/>), a severity, a position and a message that says the fix. Flow-based
-/// rules read the script top to bottom with labels as entry points, as iPXE runs it; jumps through
-/// settings (<c>goto ${choice}</c>) are treated as able to reach any label.
+/// rules read the script as iPXE runs it (lines in order, labels as entry
+/// points, <c>||</c>/<c>&amp;&amp;</c>/<c>;</c> within a line), and menu rules follow the setting each
+/// <c>choose</c> writes to the jumps it reaches (docs/ipxe.md, "How the flow rules read a script").
 /// </summary>
 public static class IpxeLinter
 {
@@ -120,14 +121,16 @@ internal sealed class LintContext
     {
         Script = script;
         Options = options;
-        foreach (var line in script.Lines)
+        for (var i = 0; i < script.Lines.Count; i++)
         {
+            var line = script.Lines[i];
             if (line.Label is { } label)
             {
                 var name = label.Text;
                 if (!Labels.ContainsKey(name))
                 {
                     Labels[name] = line;
+                    LabelLines[name] = i;
                 }
             }
 
@@ -139,6 +142,8 @@ internal sealed class LintContext
                 }
             }
         }
+
+        Flow = new IpxeControlFlow(script, LabelLines);
     }
 
     public IpxeScript Script { get; }
@@ -147,6 +152,12 @@ internal sealed class LintContext
 
     /// <summary>The first line of each label.</summary>
     public Dictionary<string, IpxeLine> Labels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The index (in <see cref="IpxeScript.Lines"/>) of the first line of each label.</summary>
+    public Dictionary<string, int> LabelLines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which lines can run.</summary>
+    public IpxeControlFlow Flow { get; }
 
     /// <summary>Whether some <c>goto</c> jumps through a setting, so any label may be a target.</summary>
     public bool HasDynamicGoto { get; }

@@ -68,4 +68,7 @@ public enum IpxeDiagnosticCode
 
     /// <summary>IPXE022: a label nothing jumps to (information only: it documents structure).</summary>
     UnusedLabel = 22,
+
+    /// <summary>IPXE023: a command iPXE defines but not every build has (its build option is off by default, or it is architecture- or platform-specific).</summary>
+    CommandNotInEveryBuild = 23,
 }

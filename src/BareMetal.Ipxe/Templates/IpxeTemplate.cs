@@ -39,7 +39,7 @@ public sealed class IpxeTemplate
     /// <summary>The placeholder names used, in order of first use.</summary>
     public IReadOnlyList<string> Placeholders { get; }
 
-    /// <summary>The lint options renders are checked with (the machine's platform replaces <see cref="IpxeLintOptions.Platform"/>).</summary>
+    /// <summary>The lint options renders are checked with (the machine's platform and architecture replace <see cref="IpxeLintOptions.Platform"/> and <see cref="IpxeLintOptions.Architecture"/>).</summary>
     public IpxeLintOptions LintOptions { get; }
 
     /// <summary>Parses a template.</summary>
@@ -127,7 +127,10 @@ public sealed class IpxeTemplate
             Features = LintOptions.Features,
             KnownSettings = LintOptions.KnownSettings,
             ReportUnusedLabels = LintOptions.ReportUnusedLabels,
+            BuildOptions = LintOptions.BuildOptions,
+            AdditionalCommands = LintOptions.AdditionalCommands,
             Platform = machine.Platform,
+            Architecture = machine.Architecture,
         };
         findings = IpxeLinter.Lint(script, options);
         if (!IpxeLinter.IsClean(findings))

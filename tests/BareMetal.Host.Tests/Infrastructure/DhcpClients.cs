@@ -18,7 +18,11 @@ internal static class DhcpClients
     /// Runs udhcpc once (up to 5 discovers, 1 s apart) and returns the variables its script saw on "bound"
     /// (ip, siaddr, boot_file, hostname, ...), or null when it got no lease.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>?> UdhcpcAsync(NetworkLab lab, string link, params string[] options)
+    public static Task<IReadOnlyDictionary<string, string>?> UdhcpcAsync(NetworkLab lab, string link, params string[] options) =>
+        UdhcpcAsync(lab.ClientNamespace, link, options);
+
+    /// <summary>Runs udhcpc as <see cref="UdhcpcAsync(NetworkLab, string, string[])"/> does, in namespace <paramref name="ns"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> UdhcpcAsync(string ns, string link, params string[] options)
     {
         var folder = Directory.CreateTempSubdirectory("bmho-udhcpc-").FullName;
         try
@@ -27,9 +31,10 @@ internal static class DhcpClients
             var output = Path.Combine(folder, "bound.env");
             await File.WriteAllTextAsync(script, $"#!/bin/sh\n[ \"$1\" = bound ] || exit 0\nenv > {output}\n");
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var result = await lab.InClientAsync(
-                TimeSpan.FromSeconds(30),
-                ["udhcpc", "-f", "-q", "-n", "-t", "5", "-T", "1", "-A", "1", "-i", link, "-s", script, .. options]);
+            var result = await ProcessRunner.RunAsync(
+                "ip",
+                ["netns", "exec", ns, "udhcpc", "-f", "-q", "-n", "-t", "5", "-T", "1", "-A", "1", "-i", link, "-s", script, .. options],
+                TimeSpan.FromSeconds(30));
             return File.Exists(output) ? ParseEnv(await File.ReadAllTextAsync(output)) : null;
         }
         finally

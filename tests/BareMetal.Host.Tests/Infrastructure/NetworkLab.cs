@@ -51,6 +51,27 @@ internal sealed class NetworkLab : IAsyncDisposable
         return Task.FromResult(link);
     }
 
+    /// <summary>
+    /// Puts a second network behind the client namespace, reached only through it: a namespace "r" with one link
+    /// (<paramref name="mac"/>, no address) on 198.18.10.0/24, whose gateway 198.18.10.1 is the client namespace. The
+    /// client namespace forwards, and the host's namespace routes 198.18.10.0/24 back through 192.0.2.2, so a DHCP relay
+    /// in the client namespace (giaddr 198.18.10.1) connects the two. Returns the new namespace and its link.
+    /// </summary>
+    public (string Namespace, string Link, string RelayDownstream) AddRelayedNetwork(string mac)
+    {
+        var relayed = _namespaces.AddNamespace("r");
+        var downstream = $"bmho{Id}d";
+        var link = $"bmho{Id}r";
+        _namespaces.AddVeth(ClientNamespace, downstream, "198.18.10.1/24", relayed, link, null);
+        NetworkNamespaces.Run("ip", "-n", relayed, "link", "set", link, "address", mac);
+        NetworkNamespaces.Run("ip", "netns", "exec", ClientNamespace, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+        NetworkNamespaces.Run("ip", "-n", ServerNamespace, "route", "add", "198.18.10.0/24", "via", ClientAddress);
+        return (relayed, link, downstream);
+    }
+
+    /// <summary>Starts a process in the client namespace; it is stopped when the lab is disposed.</summary>
+    public System.Diagnostics.Process StartInClient(string file, params string[] arguments) => _namespaces.StartIn(ClientNamespace, file, arguments);
+
     /// <summary>Runs a command inside the client namespace.</summary>
     public Task<CommandResult> InClientAsync(TimeSpan timeout, params string[] command) =>
         ProcessRunner.RunAsync("ip", ["netns", "exec", ClientNamespace, .. command], timeout);

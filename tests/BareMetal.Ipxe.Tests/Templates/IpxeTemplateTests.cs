@@ -139,4 +139,21 @@ public class IpxeTemplateTests
 
         return IpxeLinter.IsClean(IpxeLinter.Lint(text, new IpxeLintOptions { Platform = machine.Platform }));
     }
+
+    [Fact]
+    public void TryRender_ChecksCommandsAgainstTheMachinesArchitectureAndTheBuildOptions()
+    {
+        // startpxe (x86 BIOS builds only) without '||' is an error only on a machine whose build cannot have it.
+        const string Text = "#!ipxe\nstartpxe\nping --count 1 192.0.2.1 ||\n";
+        var x64 = Machine(IpxePlatform.Bios);
+        var arm64 = new IpxeMachine { MacAddress = x64.MacAddress, Platform = IpxePlatform.Bios, Architecture = IpxeArchitecture.Arm64 };
+        var withPing = new IpxeLintOptions { ReportUnusedLabels = false, BuildOptions = ["PXE_CMD", "PING_CMD"] };
+
+        Assert.True(IpxeTemplate.Parse(Text, withPing).TryRender(new ArrayBufferWriter<byte>(), x64, out var onX64));
+        Assert.Empty(onX64);
+        Assert.False(IpxeTemplate.Parse(Text, withPing).TryRender(new ArrayBufferWriter<byte>(), arm64, out var onArm));
+        Assert.Contains(onArm, d => d.Code == IpxeDiagnosticCode.CommandNotInEveryBuild && d.Severity == IpxeSeverity.Error);
+        Assert.False(IpxeTemplate.Parse(Text).TryRender(new ArrayBufferWriter<byte>(), x64, out var noOptions));
+        Assert.Contains(noOptions, d => d.Code == IpxeDiagnosticCode.CommandNotInEveryBuild && d.Message.Contains("PING_CMD", StringComparison.Ordinal));
+    }
 }
