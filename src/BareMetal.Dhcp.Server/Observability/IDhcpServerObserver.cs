@@ -33,7 +33,7 @@ public interface IDhcpServerObserver
     /// <summary>A boot decision was sent to a PXE, iPXE or HTTP boot client.</summary>
     /// <param name="macAddress">The client.</param>
     /// <param name="decision">What it was told to load.</param>
-    void OnBootOffered(BareMetal.Dhcp.MacAddress macAddress, in Boot.BootDecision decision)
+    void OnBootOffered(MacAddress macAddress, in Boot.BootDecision decision)
     {
     }
 
