@@ -41,6 +41,12 @@ internal static class NetbootServices
                 tftp.InterfaceName = settings.Interface;
             });
         }
+
+        if (settings.RunHttp)
+        {
+            services.AddOptions<ImageServerOptions>().Bind(configuration.GetSection("Images"));
+            services.AddImageServer(images => images.RootDirectory = settings.ImagesRoot);
+        }
     }
 
     private static void AddDhcp(IServiceCollection services, HostSettings settings, IConfiguration configuration)
@@ -82,9 +88,6 @@ internal static class NetbootServices
             return;
         }
 
-        var options = new ImageServerOptions();
-        app.Configuration.GetSection("Images").Bind(options);
-        options.RootDirectory = settings.ImagesRoot;
-        app.MapImages("/images", options);
+        app.MapImages("/images");
     }
 }

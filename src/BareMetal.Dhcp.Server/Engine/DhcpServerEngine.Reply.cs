@@ -111,7 +111,7 @@ public sealed partial class DhcpServerEngine
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Log.ObserverFailed(_logger, exception, _bootPolicy.GetType().Name);
+            Log.ObserverFailed(_logger, exception, _bootPolicy.GetType().Name, nameof(IBootPolicy.Decide));
             return BootOutcome.Declined;
         }
 
@@ -162,7 +162,7 @@ public sealed partial class DhcpServerEngine
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnBootOffered));
             }
         }
 

@@ -45,17 +45,24 @@ public sealed partial class DhcpServerEngine : IDisposable
         IDhcpReservationSource? reservationSource = null,
         ILogger<DhcpServerEngine>? logger = null,
         DhcpServerMetrics? metrics = null)
+        : this(Compile(options), leases, bootPolicy ?? new ArchitectureBootPolicy(options.Boot), observers, reservationSource, logger, metrics)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(leases);
-        if (!DhcpServerConfiguration.TryCreate(options, out var config, out var errors))
-        {
-            throw new ArgumentException("Invalid DHCP server options: " + string.Join(" ", errors), nameof(options));
-        }
+    }
 
-        _config = config!;
+    /// <summary>The hosted path: options already compiled by the validator at start (see <c>AddDhcpServer</c>).</summary>
+    internal DhcpServerEngine(
+        DhcpServerConfiguration config,
+        IDhcpLeaseStore leases,
+        IBootPolicy bootPolicy,
+        IEnumerable<IDhcpServerObserver>? observers,
+        IDhcpReservationSource? reservationSource,
+        ILogger<DhcpServerEngine>? logger,
+        DhcpServerMetrics? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _config = config;
         _leases = leases;
-        _bootPolicy = bootPolicy ?? new ArchitectureBootPolicy(options.Boot);
+        _bootPolicy = bootPolicy;
         _observers = observers?.ToArray() ?? [];
         _reservationSource = reservationSource;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -66,6 +73,14 @@ public sealed partial class DhcpServerEngine : IDisposable
         {
             _serverAddresses.Add(item.ServerAddress);
         }
+    }
+
+    private static DhcpServerConfiguration Compile(DhcpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return DhcpServerConfiguration.TryCreate(options, out var config, out var errors)
+            ? config!
+            : throw new ArgumentException("Invalid DHCP server options: " + string.Join(" ", errors), nameof(options));
     }
 
     /// <summary>The lease store.</summary>
@@ -148,7 +163,7 @@ public sealed partial class DhcpServerEngine : IDisposable
                     }
                     catch (Exception exception) when (exception is not OutOfMemoryException)
                     {
-                        Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                        Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnPacketIgnored));
                     }
                 }
             }
@@ -285,7 +300,7 @@ public sealed partial class DhcpServerEngine : IDisposable
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnClientDiscovered));
             }
         }
     }

@@ -46,6 +46,7 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Lease journal flush failed; replies that needed it were not sent")]
     public static partial void FlushFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(14, LogLevel.Warning, "Observer {Observer} threw; the server goes on")]
-    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer);
+    // The hosting idiom's observer-failure event (docs/hosting.md): same text in every server package.
+    [LoggerMessage(14, LogLevel.Warning, "Observer {Observer} threw in {Callback}; the server goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string callback);
 }
