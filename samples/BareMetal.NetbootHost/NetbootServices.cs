@@ -52,6 +52,7 @@ internal static class NetbootServices
     private static void AddDhcp(IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(sp => new ArchitectureBootPolicy(sp.GetRequiredService<IOptions<DhcpServerOptions>>()));
+        services.AddSingleton<DhcpInventoryLookup>();
         services.AddSingleton<InventoryBootPolicy>();
         services.AddSingleton<IBootPolicy>(sp => sp.GetRequiredService<InventoryBootPolicy>());
         services.AddSingleton<IDhcpReservationSource, InventoryReservations>();

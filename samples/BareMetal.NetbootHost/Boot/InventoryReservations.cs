@@ -1,6 +1,5 @@
 using BareMetal.Dhcp;
 using BareMetal.Dhcp.Server.Access;
-using BareMetal.NetbootHost.Inventory;
 
 namespace BareMetal.NetbootHost.Boot;
 
@@ -10,15 +9,15 @@ namespace BareMetal.NetbootHost.Boot;
 /// </summary>
 internal sealed class InventoryReservations : IDhcpReservationSource
 {
-    private readonly InventoryStore _inventory;
+    private readonly DhcpInventoryLookup _inventory;
 
-    public InventoryReservations(InventoryStore inventory) => _inventory = inventory;
+    public InventoryReservations(DhcpInventoryLookup inventory) => _inventory = inventory;
 
     public bool TryGetReservation(MacAddress macAddress, out Ipv4Address address, out string? hostName)
     {
         address = default;
         hostName = null;
-        if (_inventory.Current.FindMachine(macAddress.ToString()) is not { } machine)
+        if (_inventory.Find(macAddress, out _) is not { } machine)
         {
             return false;
         }

@@ -28,7 +28,7 @@ internal sealed record MachineRecord(
     string? Hostname,
     string? Ip,
     string? Arch,
-    string? Firmware,
+    BootFirmware? Firmware,
     string State,
     string? StateMessage,
     DateTimeOffset FirstSeen,
@@ -56,23 +56,22 @@ internal static class ActionStatuses
 }
 
 /// <summary>A boot-stage event queued for the store's writer thread (<see cref="MachineStore.Post"/>).</summary>
-/// <param name="Mac">The machine.</param>
-/// <param name="Listed">Whether the inventory lists the machine (new machines start in "booting" rather than "discovered").</param>
-/// <param name="Hostname">The inventory's hostname, if listed.</param>
+/// <param name="Mac">The machine (formatted as text on the writer thread, not on the packet's thread).</param>
+/// <param name="Inventory">The inventory when the server saw it: the writer reads whether it lists the machine (new
+/// machines start in "booting" rather than "discovered") and its hostname, off the packet's thread.</param>
 /// <param name="Ip">The address it was seen at, if known.</param>
 /// <param name="Arch">The client architecture, if known.</param>
-/// <param name="Firmware">bios or uefi, if known.</param>
+/// <param name="Firmware">BIOS or UEFI, if known.</param>
 /// <param name="Time">When the server saw it (not when it is written).</param>
-/// <param name="Type">The event type (dhcp-discover, dhcp-lease, tftp, script, image, ...).</param>
-/// <param name="Source">dhcp, tftp or http.</param>
+/// <param name="Type">The event type (<see cref="BootStageTypes"/>).</param>
+/// <param name="Source">The server that saw it (<see cref="BootStageSources"/>).</param>
 /// <param name="Message">What happened, in words.</param>
 internal readonly record struct PendingBootStage(
-    string Mac,
-    bool Listed,
-    string? Hostname,
-    string? Ip,
+    MacAddress Mac,
+    Inventory.InventorySnapshot Inventory,
+    System.Net.IPAddress? Ip,
     string? Arch,
-    string? Firmware,
+    BootFirmware? Firmware,
     DateTimeOffset Time,
     string Type,
     string Source,

@@ -97,7 +97,7 @@ public sealed partial class DhcpServerEngine
     /// </summary>
     private BootOutcome TryAddBootOptions(ref DhcpMessageWriter writer, in DhcpMessageReader request, InterfaceConfiguration iface, Ipv4Address clientAddress)
     {
-        var info = PxeClassifier.Classify(request);
+        ref readonly var info = ref _client;
         var isBootRequest = info.IsBootRequest || (request.MessageType == DhcpMessageType.Inform && info.FirmwareKind != FirmwareKind.NotPxe);
         if (!isBootRequest)
         {
@@ -158,7 +158,7 @@ public sealed partial class DhcpServerEngine
         {
             try
             {
-                observer.OnBootOffered(info.ClientMacAddress, decision);
+                observer.OnBootOffered(info, decision);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

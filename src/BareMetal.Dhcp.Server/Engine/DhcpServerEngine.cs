@@ -29,6 +29,10 @@ public sealed partial class DhcpServerEngine : IDisposable
     private readonly Dictionary<MacAddress, DiscoveredClient> _discovered = [];
     private readonly HashSet<Ipv4Address> _serverAddresses = [];
 
+    // The classification of the packet in hand (PxeClassifier.Classify runs once per packet, in ProcessParsed):
+    // packets are processed one at a time under _gate, so the discovery, proxy and boot-option steps read it here.
+    private PxeClientInfo _client;
+
     /// <summary>Creates an engine.</summary>
     /// <param name="options">The server options; validated here (an <see cref="ArgumentException"/> lists every bad field).</param>
     /// <param name="leases">The lease store (the engine does not dispose it).</param>
@@ -192,6 +196,7 @@ public sealed partial class DhcpServerEngine : IDisposable
             return DhcpProcessResult.Ignore(type, DhcpIgnoreReason.RateLimited);
         }
 
+        _client = PxeClassifier.Classify(request);
         var client = ClientKeyOf(request);
         var known = LookUpClient(request, client, mac, out var reservation);
         if (!known)
@@ -256,7 +261,7 @@ public sealed partial class DhcpServerEngine : IDisposable
     private void NoteUnknownClient(in DhcpMessageReader request, InterfaceConfiguration iface, long now, bool answered)
     {
         // Only machines that network-boot (or any client, in known-clients-only mode) are worth a person's attention.
-        var info = PxeClassifier.Classify(request);
+        var info = _client;
         if (answered && info.FirmwareKind == FirmwareKind.NotPxe)
         {
             return;
