@@ -63,7 +63,7 @@ public sealed class MachineStoreTests : IDisposable
         _store.Post(Stage("52:54:00:aa:00:01", "first"));
         var machine = _store.Get("52:54:00:aa:00:01");
         Assert.NotNull(machine);
-        Assert.Equal(MachineStates.Discovered, machine.State);
+        Assert.Equal(MachineState.Discovered, machine.State);
         Assert.Equal("192.0.2.50", machine.Ip);
         Assert.Equal("first", Assert.Single(_store.Events("52:54:00:aa:00:01", 10)).Message);
     }
@@ -73,17 +73,17 @@ public sealed class MachineStoreTests : IDisposable
     {
         const string mac = "52:54:00:aa:00:02";
         _store.Post(Stage(mac, "seen before it was listed"));
-        Assert.Equal(MachineStates.Discovered, _store.Get(mac)!.State);
+        Assert.Equal(MachineState.Discovered, _store.Get(mac)!.State);
 
         _store.Post(Stage(mac, "listed now") with { Inventory = Listing(mac, "node-2") });
         var listed = _store.Get(mac)!;
-        Assert.Equal(MachineStates.Booting, listed.State);
+        Assert.Equal(MachineState.Booting, listed.State);
         Assert.Equal("node-2", listed.Hostname);
 
         // A state set by a synchronous call is not overwritten by a later boot stage.
-        _store.SetState(mac, MachineStates.Provisioning, null);
+        _store.SetState(mac, MachineState.Provisioning, null);
         _store.Post(Stage(mac, "script again") with { Inventory = Listing(mac, null) });
-        Assert.Equal(MachineStates.Provisioning, _store.Get(mac)!.State);
+        Assert.Equal(MachineState.Provisioning, _store.Get(mac)!.State);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class MachineStoreBenchmark : IDisposable
         _addresses = _macs.Select(MacAddress.Parse).ToArray();
         foreach (var mac in _macs)
         {
-            _store.Touch(mac, MachineStates.Discovered);
+            _store.Touch(mac, MachineState.Discovered);
         }
     }
 
@@ -55,7 +55,7 @@ public class MachineStoreBenchmark : IDisposable
     public long Synchronous()
     {
         var mac = _macs[_next++ % _macs.Length];
-        _store.Touch(mac, MachineStates.Discovered, "192.0.2.10");
+        _store.Touch(mac, MachineState.Discovered, "192.0.2.10");
         return _store.AddEvent(mac, "dhcp-discover", "dhcp", "DHCP: unknown client on eth0", null).Id;
     }
 

@@ -110,7 +110,7 @@ internal static partial class ApiEndpoints
             a.Target,
             a.Sha256,
             a.Message)).ToList();
-        var state = store.Get(canonical)?.State ?? MachineStates.Waiting;
+        var state = (store.Get(canonical)?.State ?? MachineState.Waiting).ToText();
         return Results.Json(new WorkflowDocument(canonical, state, actions), JsonDefaults.Omitting);
     }
 

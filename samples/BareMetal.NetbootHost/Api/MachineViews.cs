@@ -51,7 +51,7 @@ internal sealed class MachineViews
             record?.Firmware?.ToText(),
             spec is null ? snapshot.DefaultProfile?.Name : snapshot.ProfileFor(spec)?.Name,
             spec is not null,
-            record?.State ?? MachineStates.Waiting,
+            (record?.State ?? MachineState.Waiting).ToText(),
             record?.StateMessage,
             record?.FirstSeen,
             record?.LastSeen,

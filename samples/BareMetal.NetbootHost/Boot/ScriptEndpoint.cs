@@ -75,7 +75,7 @@ internal static class ScriptEndpoint
         timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, message, remote, firmware: firmware);
         if (pending > 0)
         {
-            timeline.Store.SetState(canonical, MachineStates.Provisioning, null);
+            timeline.Store.SetState(canonical, MachineState.Provisioning, null);
         }
 
         return Text(scripts.LinuxBoot(Plan(profile, canonical, efi, settings, tokens, workflows)));

@@ -1,25 +1,50 @@
 namespace BareMetal.NetbootHost.Machines;
 
-/// <summary>The lifecycle states a machine moves through, as the API and the live page spell them.</summary>
-internal static class MachineStates
+/// <summary>The lifecycle states a machine moves through.</summary>
+internal enum MachineState
 {
     /// <summary>Listed in the inventory, not seen yet.</summary>
-    public const string Waiting = "waiting";
+    Waiting,
 
     /// <summary>Seen on the network but not in the inventory.</summary>
-    public const string Discovered = "discovered";
+    Discovered,
 
     /// <summary>Seen by DHCP, TFTP or the script endpoint; booting the installer or its profile.</summary>
-    public const string Booting = "booting";
+    Booting,
 
     /// <summary>Its agent runs the workflow.</summary>
-    public const string Provisioning = "provisioning";
+    Provisioning,
 
     /// <summary>Every workflow action completed; it boots from its disk.</summary>
-    public const string Installed = "installed";
+    Installed,
 
     /// <summary>An action failed; the message says why. The next boot runs the remaining actions again.</summary>
-    public const string Failed = "failed";
+    Failed,
+}
+
+/// <summary>The one spelling of <see cref="MachineState"/> in the store, the API and the live page.</summary>
+internal static class MachineStateText
+{
+    public static string ToText(this MachineState state) => state switch
+    {
+        MachineState.Waiting => "waiting",
+        MachineState.Discovered => "discovered",
+        MachineState.Booting => "booting",
+        MachineState.Provisioning => "provisioning",
+        MachineState.Installed => "installed",
+        _ => "failed",
+    };
+
+    /// <summary>Reads a stored state; an unknown spelling (a newer host's state) reads as <see cref="MachineState.Booting"/>.</summary>
+    public static MachineState Parse(string text) => text switch
+    {
+        "waiting" => MachineState.Waiting,
+        "discovered" => MachineState.Discovered,
+        "provisioning" => MachineState.Provisioning,
+        "installed" => MachineState.Installed,
+        "failed" => MachineState.Failed,
+        _ => MachineState.Booting,
+    };
 }
 
 /// <summary>A machine as the state store keeps it.</summary>
@@ -29,7 +54,7 @@ internal sealed record MachineRecord(
     string? Ip,
     string? Arch,
     BootFirmware? Firmware,
-    string State,
+    MachineState State,
     string? StateMessage,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen);

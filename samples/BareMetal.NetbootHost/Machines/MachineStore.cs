@@ -98,7 +98,7 @@ internal sealed partial class MachineStore : IDisposable
     public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>Creates the machine if new (in <paramref name="initialState"/>), refreshes last-seen and any non-null facts.</summary>
-    public MachineRecord Touch(string mac, string initialState, string? ip = null, string? arch = null, BootFirmware? firmware = null, string? hostname = null)
+    public MachineRecord Touch(string mac, MachineState initialState, string? ip = null, string? arch = null, BootFirmware? firmware = null, string? hostname = null)
     {
         var now = Format(Now);
         lock (_gate)
@@ -106,17 +106,17 @@ internal sealed partial class MachineStore : IDisposable
             DrainLocked();
             Execute(
                 UpsertMachine,
-                ("$mac", mac), ("$hostname", hostname), ("$ip", ip), ("$arch", arch), ("$firmware", firmware?.ToText()), ("$state", initialState), ("$now", now));
+                ("$mac", mac), ("$hostname", hostname), ("$ip", ip), ("$arch", arch), ("$firmware", firmware?.ToText()), ("$state", initialState.ToText()), ("$now", now));
             return GetLocked(mac)!;
         }
     }
 
-    public void SetState(string mac, string state, string? message)
+    public void SetState(string mac, MachineState state, string? message)
     {
         lock (_gate)
         {
             DrainLocked();
-            Execute("UPDATE machines SET state = $state, state_message = $message WHERE mac = $mac", ("$mac", mac), ("$state", state), ("$message", message));
+            Execute("UPDATE machines SET state = $state, state_message = $message WHERE mac = $mac", ("$mac", mac), ("$state", state.ToText()), ("$message", message));
         }
     }
 
@@ -324,7 +324,7 @@ internal sealed partial class MachineStore : IDisposable
             using var upsert = Command(UpsertMachine, ("$mac", null), ("$hostname", null), ("$ip", null), ("$arch", null), ("$firmware", null), ("$state", null), ("$now", null));
             using var promote = Command(
                 "UPDATE machines SET state = $booting WHERE mac = $mac AND state = $discovered",
-                ("$mac", null), ("$booting", MachineStates.Booting), ("$discovered", MachineStates.Discovered));
+                ("$mac", null), ("$booting", MachineState.Booting.ToText()), ("$discovered", MachineState.Discovered.ToText()));
             using var insert = Command(InsertEvent, ("$mac", null), ("$time", null), ("$type", null), ("$source", null), ("$message", null), ("$action", null));
             upsert.Prepare();
             promote.Prepare();
@@ -336,7 +336,7 @@ internal sealed partial class MachineStore : IDisposable
                 var mac = stage.Mac.ToString();
                 var spec = stage.Inventory.FindMachine(stage.Mac);
                 Bind(upsert, ("$mac", mac), ("$hostname", spec?.Hostname), ("$ip", stage.Ip?.ToString()), ("$arch", stage.Arch), ("$firmware", stage.Firmware?.ToText()),
-                    ("$state", spec is not null ? MachineStates.Booting : MachineStates.Discovered), ("$now", time));
+                    ("$state", (spec is not null ? MachineState.Booting : MachineState.Discovered).ToText()), ("$now", time));
                 upsert.ExecuteNonQuery();
                 if (spec is not null)
                 {
@@ -400,7 +400,7 @@ internal sealed partial class MachineStore : IDisposable
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : BootFirmwareText.Parse(reader.GetString(4)),
-                reader.GetString(5),
+                MachineStateText.Parse(reader.GetString(5)),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 Parse(reader.GetString(7)),
                 Parse(reader.GetString(8))));

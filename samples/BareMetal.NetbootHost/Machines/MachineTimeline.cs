@@ -59,14 +59,14 @@ internal sealed class MachineTimeline
     }
 
     /// <summary>Records an event and moves the machine to <paramref name="state"/> when given.</summary>
-    public MachineEvent Record(MacAddress mac, string type, string source, string? message, int? action, string? state = null, string? stateMessage = null)
+    public MachineEvent Record(MacAddress mac, string type, string source, string? message, int? action, MachineState? state = null, string? stateMessage = null)
     {
         var spec = _inventory.Current.FindMachine(mac);
         var text = mac.ToString();
-        _store.Touch(text, spec is null ? MachineStates.Discovered : MachineStates.Booting, hostname: spec?.Hostname);
-        if (state is not null)
+        _store.Touch(text, spec is null ? MachineState.Discovered : MachineState.Booting, hostname: spec?.Hostname);
+        if (state is { } newState)
         {
-            _store.SetState(text, state, stateMessage);
+            _store.SetState(text, newState, stateMessage);
         }
 
         return Publish(_store.AddEvent(text, type, source, message, action));

@@ -77,11 +77,11 @@ internal sealed class WorkflowService
         switch (type)
         {
             case EventTypes.AgentStarted:
-                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineStates.Provisioning);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Provisioning);
                 break;
             case EventTypes.ActionStarted:
                 store.SetProgress(text, action!.Value, ActionStatuses.Started, message);
-                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineStates.Provisioning);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Provisioning);
                 break;
             case EventTypes.ActionCompleted:
                 store.SetProgress(text, action!.Value, ActionStatuses.Completed, message);
@@ -94,7 +94,7 @@ internal sealed class WorkflowService
                 break;
             case EventTypes.ActionFailed:
                 store.SetProgress(text, action!.Value, ActionStatuses.Failed, message);
-                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineStates.Failed, message ?? $"action {action} failed");
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Failed, message ?? $"action {action} failed");
                 break;
             case EventTypes.WorkflowCompleted:
                 foreach (var pending in Pending(mac))
@@ -117,14 +117,14 @@ internal sealed class WorkflowService
     public void Reprovision(MacAddress mac)
     {
         _timeline.Store.ResetProgress(mac.ToString());
-        _timeline.Record(mac, "reprovision", "api", "workflow progress cleared; the next boot runs the workflow again", null, MachineStates.Booting);
+        _timeline.Record(mac, "reprovision", "api", "workflow progress cleared; the next boot runs the workflow again", null, MachineState.Booting);
     }
 
     private void MarkInstalled(MacAddress mac, string? message)
     {
-        if (_timeline.Store.Get(mac.ToString())?.State != MachineStates.Installed)
+        if (_timeline.Store.Get(mac.ToString())?.State != MachineState.Installed)
         {
-            _timeline.Record(mac, MachineStates.Installed, "host", message ?? "every workflow action completed; the next boot uses the local disk", null, MachineStates.Installed);
+            _timeline.Record(mac, MachineState.Installed.ToText(), "host", message ?? "every workflow action completed; the next boot uses the local disk", null, MachineState.Installed);
         }
     }
 }
