@@ -41,11 +41,18 @@ internal static class NetbootServices
                 tftp.InterfaceName = settings.Interface;
             });
         }
+
+        if (settings.RunHttp)
+        {
+            services.AddOptions<ImageServerOptions>().Bind(configuration.GetSection("Images"));
+            services.AddImageServer(images => images.RootDirectory = settings.ImagesRoot);
+        }
     }
 
     private static void AddDhcp(IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(sp => new ArchitectureBootPolicy(sp.GetRequiredService<IOptions<DhcpServerOptions>>()));
+        services.AddSingleton<DhcpInventoryLookup>();
         services.AddSingleton<InventoryBootPolicy>();
         services.AddSingleton<IBootPolicy>(sp => sp.GetRequiredService<InventoryBootPolicy>());
         services.AddSingleton<IDhcpReservationSource, InventoryReservations>();
@@ -104,9 +111,6 @@ internal static class NetbootServices
             return;
         }
 
-        var options = new ImageServerOptions();
-        app.Configuration.GetSection("Images").Bind(options);
-        options.RootDirectory = settings.ImagesRoot;
-        app.MapImages("/images", options);
+        app.MapImages("/images");
     }
 }

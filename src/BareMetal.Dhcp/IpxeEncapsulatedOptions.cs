@@ -25,42 +25,11 @@ public readonly ref struct IpxeEncapsulatedOptions
     /// <returns>An allocation-free enumerator.</returns>
     public DhcpSubOptionEnumerator GetEnumerator() => new(Value, padAndEnd: true);
 
-    /// <summary>The feature indicators present with a non-zero value.</summary>
-    public IpxeFeatures Features
-    {
-        get
-        {
-            // A direct walk of the code-length-value bytes (the classifier's hot path): pad 0 skipped, end 255
-            // or a length past the value stops it, like DhcpSubOptionEnumerator.
-            var features = IpxeFeatures.None;
-            var data = Value;
-            var position = 0;
-            while (position + 1 < data.Length)
-            {
-                var code = data[position];
-                if (code == 0)
-                {
-                    position++;
-                    continue;
-                }
-
-                int length = data[position + 1];
-                if (code == 255 || position + 2 + length > data.Length)
-                {
-                    break;
-                }
-
-                if (code is >= 0x10 and <= 0x2f && length > 0 && data[position + 2] != 0)
-                {
-                    features |= (IpxeFeatures)(1u << (code - 0x10));
-                }
-
-                position += 2 + length;
-            }
-
-            return features;
-        }
-    }
+    /// <summary>
+    /// The feature indicators present with a non-zero value, read by the shared option-175 parser
+    /// (<see cref="IpxeFeatureOption.ReadAnnounced"/>): flags before a malformed sub-option are kept.
+    /// </summary>
+    public IpxeFeatures Features => IpxeFeatureOption.ReadAnnounced(Value);
 
     /// <summary>Sub-option 0xb1, the bus id, raw.</summary>
     /// <param name="value">Bus type (1 = PCI), then type-specific bytes.</param>
@@ -100,78 +69,4 @@ public readonly ref struct IpxeEncapsulatedOptions
         (major, minor, build) = (0, 0, 0);
         return false;
     }
-}
-
-/// <summary>iPXE feature indicators (option 175 sub-options 0x10-0x2f; bit n is sub-option 0x10 + n).</summary>
-[Flags]
-public enum IpxeFeatures : uint
-{
-    /// <summary>No feature reported.</summary>
-    None = 0,
-
-    /// <summary>0x10: PXE API extensions.</summary>
-    PxeExtensions = 1u << 0x00,
-
-    /// <summary>0x11: iSCSI.</summary>
-    Iscsi = 1u << 0x01,
-
-    /// <summary>0x12: AoE.</summary>
-    Aoe = 1u << 0x02,
-
-    /// <summary>0x13: HTTP.</summary>
-    Http = 1u << 0x03,
-
-    /// <summary>0x14: HTTPS.</summary>
-    Https = 1u << 0x04,
-
-    /// <summary>0x15: TFTP.</summary>
-    Tftp = 1u << 0x05,
-
-    /// <summary>0x16: FTP.</summary>
-    Ftp = 1u << 0x06,
-
-    /// <summary>0x17: DNS.</summary>
-    Dns = 1u << 0x07,
-
-    /// <summary>0x18: Linux bzImage.</summary>
-    BzImage = 1u << 0x08,
-
-    /// <summary>0x19: Multiboot.</summary>
-    Multiboot = 1u << 0x09,
-
-    /// <summary>0x1a: SLAM.</summary>
-    Slam = 1u << 0x0a,
-
-    /// <summary>0x1b: SRP.</summary>
-    Srp = 1u << 0x0b,
-
-    /// <summary>0x20: NBI images.</summary>
-    Nbi = 1u << 0x10,
-
-    /// <summary>0x21: PXE images.</summary>
-    Pxe = 1u << 0x11,
-
-    /// <summary>0x22: ELF images.</summary>
-    Elf = 1u << 0x12,
-
-    /// <summary>0x23: COMBOOT images.</summary>
-    Comboot = 1u << 0x13,
-
-    /// <summary>0x24: EFI images (an iPXE EFI build).</summary>
-    Efi = 1u << 0x14,
-
-    /// <summary>0x25: FCoE.</summary>
-    Fcoe = 1u << 0x15,
-
-    /// <summary>0x26: VLAN.</summary>
-    Vlan = 1u << 0x16,
-
-    /// <summary>0x27: menus.</summary>
-    Menu = 1u << 0x17,
-
-    /// <summary>0x28: SDI images.</summary>
-    Sdi = 1u << 0x18,
-
-    /// <summary>0x29: NFS.</summary>
-    Nfs = 1u << 0x19,
 }

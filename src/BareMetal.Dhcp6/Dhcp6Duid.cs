@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using BareMetal.Dhcp;
 
 namespace BareMetal.Dhcp6;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using BareMetal.Dhcp;
 using FsCheck.Xunit;
 
 namespace BareMetal.Dhcp6.Tests;

@@ -1,3 +1,6 @@
+using System.Net;
+using BareMetal.Netboot;
+using BareMetal.NetbootHost.Inventory;
 using BareMetal.NetbootHost.Machines;
 
 namespace BareMetal.Host.Tests;
@@ -60,7 +63,7 @@ public sealed class MachineStoreTests : IDisposable
         _store.Post(Stage("52:54:00:aa:00:01", "first"));
         var machine = _store.Get("52:54:00:aa:00:01");
         Assert.NotNull(machine);
-        Assert.Equal(MachineStates.Discovered, machine.State);
+        Assert.Equal(MachineState.Discovered, machine.State);
         Assert.Equal("192.0.2.50", machine.Ip);
         Assert.Equal("first", Assert.Single(_store.Events("52:54:00:aa:00:01", 10)).Message);
     }
@@ -70,17 +73,17 @@ public sealed class MachineStoreTests : IDisposable
     {
         const string mac = "52:54:00:aa:00:02";
         _store.Post(Stage(mac, "seen before it was listed"));
-        Assert.Equal(MachineStates.Discovered, _store.Get(mac)!.State);
+        Assert.Equal(MachineState.Discovered, _store.Get(mac)!.State);
 
-        _store.Post(Stage(mac, "listed now") with { Listed = true, Hostname = "node-2" });
+        _store.Post(Stage(mac, "listed now") with { Inventory = Listing(mac, "node-2") });
         var listed = _store.Get(mac)!;
-        Assert.Equal(MachineStates.Booting, listed.State);
+        Assert.Equal(MachineState.Booting, listed.State);
         Assert.Equal("node-2", listed.Hostname);
 
         // A state set by a synchronous call is not overwritten by a later boot stage.
-        _store.SetState(mac, MachineStates.Provisioning, null);
-        _store.Post(Stage(mac, "script again") with { Listed = true });
-        Assert.Equal(MachineStates.Provisioning, _store.Get(mac)!.State);
+        _store.SetState(mac, MachineState.Provisioning, null);
+        _store.Post(Stage(mac, "script again") with { Inventory = Listing(mac, null) });
+        Assert.Equal(MachineState.Provisioning, _store.Get(mac)!.State);
     }
 
     [Fact]
@@ -114,5 +117,9 @@ public sealed class MachineStoreTests : IDisposable
     private static string Mac(int i) => $"52:54:00:00:{i / 256:x2}:{i % 256:x2}";
 
     private static PendingBootStage Stage(string mac, string message) =>
-        new(mac, false, null, "192.0.2.50", "X64Uefi", "uefi", DateTimeOffset.UtcNow, "dhcp-discover", "dhcp", message);
+        new(MacAddress.Parse(mac), InventorySnapshot.Empty, IPAddress.Parse("192.0.2.50"), "X64Uefi", BootFirmware.Uefi, DateTimeOffset.UtcNow, "dhcp-discover", "dhcp", message);
+
+    /// <summary>An inventory that lists <paramref name="mac"/> (the writer thread reads "listed" and the hostname from it).</summary>
+    private static InventorySnapshot Listing(string mac, string? hostname) =>
+        new([], [new MachineSpec(MacAddress.Parse(mac), hostname, null, null, [])], null, "test", DateTimeOffset.UtcNow);
 }

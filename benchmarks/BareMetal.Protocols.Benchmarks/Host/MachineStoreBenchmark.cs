@@ -16,6 +16,8 @@ public class MachineStoreBenchmark : IDisposable
     private string _directory = string.Empty;
     private MachineStore _store = null!;
     private string[] _macs = [];
+    private MacAddress[] _addresses = [];
+    private static readonly System.Net.IPAddress Seen = System.Net.IPAddress.Parse("192.0.2.10");
     private int _next;
 
     /// <summary>A fresh database with 1,000 known machines.</summary>
@@ -25,9 +27,10 @@ public class MachineStoreBenchmark : IDisposable
         _directory = Directory.CreateTempSubdirectory("bm-store-bench").FullName;
         _store = new MachineStore(Path.Combine(_directory, "machines.db"), TimeProvider.System);
         _macs = Enumerable.Range(0, 1000).Select(i => $"52:54:00:00:{i / 256:x2}:{i % 256:x2}").ToArray();
+        _addresses = _macs.Select(MacAddress.Parse).ToArray();
         foreach (var mac in _macs)
         {
-            _store.Touch(mac, MachineStates.Discovered);
+            _store.Touch(mac, MachineState.Discovered);
         }
     }
 
@@ -52,7 +55,7 @@ public class MachineStoreBenchmark : IDisposable
     public long Synchronous()
     {
         var mac = _macs[_next++ % _macs.Length];
-        _store.Touch(mac, MachineStates.Discovered, "192.0.2.10");
+        _store.Touch(mac, MachineState.Discovered, "192.0.2.10");
         return _store.AddEvent(mac, "dhcp-discover", "dhcp", "DHCP: unknown client on eth0", null).Id;
     }
 
@@ -100,5 +103,5 @@ public class MachineStoreBenchmark : IDisposable
     }
 
     private PendingBootStage Stage(int i) =>
-        new(_macs[(_next + i) % _macs.Length], false, null, "192.0.2.10", null, null, DateTimeOffset.UtcNow, "dhcp-discover", "dhcp", "DHCP: unknown client on eth0");
+        new(_addresses[(_next + i) % _addresses.Length], BareMetal.NetbootHost.Inventory.InventorySnapshot.Empty, Seen, null, null, DateTimeOffset.UtcNow, "dhcp-discover", "dhcp", "DHCP: unknown client on eth0");
 }

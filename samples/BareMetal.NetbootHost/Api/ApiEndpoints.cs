@@ -67,17 +67,19 @@ internal static partial class ApiEndpoints
 
     private static IResult GetMachine(string mac, HttpContext context, AccessTokens tokens, MachineViews views, int? events)
     {
-        if (!MacText.TryNormalize(mac, out var canonical))
+        if (!MacText.TryParse(mac, out var address))
         {
             return Problems.NotFound($"'{mac}' is not a MAC address, so no machine has it.");
         }
+
+        var canonical = address.ToString();
 
         if (RequireMachineOrAdmin(context, tokens, canonical) is { } denied)
         {
             return denied;
         }
 
-        return views.One(canonical, Math.Clamp(events ?? 100, 0, 1000)) is { } view
+        return views.One(address, Math.Clamp(events ?? 100, 0, 1000)) is { } view
             ? Results.Ok(view)
             : Problems.NotFound($"no machine {canonical} is in the inventory or has been seen.");
     }
@@ -88,17 +90,19 @@ internal static partial class ApiEndpoints
     /// </summary>
     private static IResult GetWorkflow(string mac, MachineViews views, MachineStore store, WorkflowService workflows)
     {
-        if (!MacText.TryNormalize(mac, out var canonical))
+        if (!MacText.TryParse(mac, out var address))
         {
             return Problems.NotFound($"'{mac}' is not a MAC address, so no machine has it.");
         }
 
-        if (!views.Exists(canonical))
+        var canonical = address.ToString();
+
+        if (!views.Exists(address))
         {
             return Problems.NotFound($"no machine {canonical} is in the inventory or has been seen.");
         }
 
-        var actions = workflows.Pending(canonical).Select(a => new WorkflowActionView(
+        var actions = workflows.Pending(address).Select(a => new WorkflowActionView(
             a.Index,
             a.Type,
             a.Image,
@@ -106,23 +110,25 @@ internal static partial class ApiEndpoints
             a.Target,
             a.Sha256,
             a.Message)).ToList();
-        var state = store.Get(canonical)?.State ?? MachineStates.Waiting;
+        var state = (store.Get(canonical)?.State ?? MachineState.Waiting).ToText();
         return Results.Json(new WorkflowDocument(canonical, state, actions), JsonDefaults.Omitting);
     }
 
     private static async Task<IResult> PostEvent(string mac, HttpContext context, AccessTokens tokens, MachineViews views, WorkflowService workflows)
     {
-        if (!MacText.TryNormalize(mac, out var canonical))
+        if (!MacText.TryParse(mac, out var address))
         {
             return Problems.NotFound($"'{mac}' is not a MAC address, so no machine has it.");
         }
+
+        var canonical = address.ToString();
 
         if (RequireMachineOrAdmin(context, tokens, canonical) is { } denied)
         {
             return denied;
         }
 
-        if (!views.Exists(canonical))
+        if (!views.Exists(address))
         {
             return Problems.NotFound($"no machine {canonical} is in the inventory or has been seen.");
         }
@@ -167,7 +173,7 @@ internal static partial class ApiEndpoints
             return Problems.BadRequest("\"action\" is an action index (0 or more) from the workflow.");
         }
 
-        if (workflows.Apply(canonical, body.Type, body.Message, body.Action) is { } error)
+        if (workflows.Apply(address, body.Type, body.Message, body.Action) is { } error)
         {
             return Problems.BadRequest(error);
         }
@@ -177,22 +183,24 @@ internal static partial class ApiEndpoints
 
     private static IResult Reprovision(string mac, HttpContext context, AccessTokens tokens, MachineViews views, WorkflowService workflows)
     {
-        if (!MacText.TryNormalize(mac, out var canonical))
+        if (!MacText.TryParse(mac, out var address))
         {
             return Problems.NotFound($"'{mac}' is not a MAC address, so no machine has it.");
         }
+
+        var canonical = address.ToString();
 
         if (RequireAdmin(context, tokens) is { } denied)
         {
             return denied;
         }
 
-        if (!views.Exists(canonical))
+        if (!views.Exists(address))
         {
             return Problems.NotFound($"no machine {canonical} is in the inventory or has been seen.");
         }
 
-        workflows.Reprovision(canonical);
+        workflows.Reprovision(address);
         return Results.Accepted(value: new { mac = canonical });
     }
 

@@ -16,25 +16,26 @@ internal sealed class MachineViews
     }
 
     /// <summary>True when the inventory lists the machine or the host has seen it.</summary>
-    public bool Exists(string mac) => _inventory.Current.FindMachine(mac) is not null || _store.Get(mac) is not null;
+    public bool Exists(MacAddress mac) => _inventory.Current.FindMachine(mac) is not null || _store.Get(mac.ToString()) is not null;
 
     public IReadOnlyList<MachineView> All(int eventsPerMachine)
     {
         var records = _store.List().ToDictionary(r => r.Mac, StringComparer.Ordinal);
-        var macs = records.Keys.Union(_inventory.Current.Machines.Keys).Order(StringComparer.Ordinal);
-        return macs.Select(mac => View(mac, records.GetValueOrDefault(mac), eventsPerMachine)).ToList();
+        var macs = records.Keys.Union(_inventory.Current.Machines.Keys.Select(m => m.ToString())).Order(StringComparer.Ordinal);
+        return macs.Select(mac => View(MacAddress.Parse(mac), records.GetValueOrDefault(mac), eventsPerMachine)).ToList();
     }
 
-    public MachineView? One(string mac, int events)
+    public MachineView? One(MacAddress mac, int events)
     {
-        var record = _store.Get(mac);
+        var record = _store.Get(mac.ToString());
         return record is null && _inventory.Current.FindMachine(mac) is null ? null : View(mac, record, events);
     }
 
-    private MachineView View(string mac, MachineRecord? record, int eventCount)
+    private MachineView View(MacAddress address, MachineRecord? record, int eventCount)
     {
+        var mac = address.ToString();
         var snapshot = _inventory.Current;
-        var spec = snapshot.FindMachine(mac);
+        var spec = snapshot.FindMachine(address);
         var progress = _store.Progress(mac);
         var actions = (spec?.Workflow ?? []).Select(a => new ActionStatusView(
             a.Index,
@@ -47,10 +48,10 @@ internal sealed class MachineViews
             spec?.Hostname ?? record?.Hostname,
             record?.Ip ?? spec?.Ip?.ToString(),
             record?.Arch,
-            record?.Firmware,
+            record?.Firmware?.ToText(),
             spec is null ? snapshot.DefaultProfile?.Name : snapshot.ProfileFor(spec)?.Name,
             spec is not null,
-            record?.State ?? MachineStates.Waiting,
+            (record?.State ?? MachineState.Waiting).ToText(),
             record?.StateMessage,
             record?.FirstSeen,
             record?.LastSeen,

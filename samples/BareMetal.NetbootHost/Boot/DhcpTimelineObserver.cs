@@ -5,43 +5,39 @@ using BareMetal.NetbootHost.Machines;
 
 namespace BareMetal.NetbootHost.Boot;
 
-/// <summary>Puts what the DHCP server saw and did on the machines' timelines.</summary>
+/// <summary>
+/// Puts what the DHCP server saw and did on the machines' timelines. Called under the DHCP engine's lock: it hands
+/// typed values (MAC, firmware) to the timeline, which formats them on the store's writer thread.
+/// </summary>
 internal sealed class DhcpTimelineObserver : IDhcpServerObserver
 {
     private readonly MachineTimeline _timeline;
-    private readonly InventoryBootPolicy _policy;
 
-    public DhcpTimelineObserver(MachineTimeline timeline, InventoryBootPolicy policy)
-    {
-        _timeline = timeline;
-        _policy = policy;
-    }
+    public DhcpTimelineObserver(MachineTimeline timeline) => _timeline = timeline;
 
     public void OnClientDiscovered(DhcpClientDiscovered client)
     {
         var arch = client.Architecture?.ToString();
         var message = $"DHCP: unknown client on {client.InterfaceName}, arch {arch ?? "-"}, vendor class {client.VendorClass ?? "-"}{(client.Answered ? "" : " (not answered: --known-only)")}";
-        _timeline.RecordBootStage(client.MacAddress.ToString(), "dhcp-discover", "dhcp", message, arch: arch, firmware: Firmware(client.Architecture));
+        BootFirmware? firmware = client.Architecture is { } a ? (PxeClassifier.IsUefi(a) ? BootFirmware.Uefi : BootFirmware.Bios) : null;
+        _timeline.RecordBootStage(client.MacAddress, BootStageTypes.DhcpDiscover, BootStageSources.Dhcp, message, arch: arch, firmware: firmware);
     }
 
     public void OnLeaseAcknowledged(in DhcpLeaseEvent lease) =>
-        _timeline.RecordBootStage(lease.MacAddress.ToString(), "dhcp-lease", "dhcp", $"DHCP: leased {lease.Address} until {lease.ExpiresAt:u}", lease.Address.ToIPAddress());
+        _timeline.RecordBootStage(lease.MacAddress, BootStageTypes.DhcpLease, BootStageSources.Dhcp, $"DHCP: leased {lease.Address} until {lease.ExpiresAt:u}", lease.Address.ToIPAddress());
 
     public void OnLeaseReleased(in DhcpLeaseEvent lease) =>
-        _timeline.RecordBootStage(lease.MacAddress.ToString(), "dhcp-release", "dhcp", $"DHCP: released {lease.Address}");
+        _timeline.RecordBootStage(lease.MacAddress, BootStageTypes.DhcpRelease, BootStageSources.Dhcp, $"DHCP: released {lease.Address}");
 
-    public void OnBootOffered(MacAddress macAddress, in BootDecision decision)
+    public void OnBootOffered(in PxeClientInfo client, in BootDecision decision)
     {
-        string? arch = null, firmware = null;
-        if (_policy.TryGetClient(macAddress, out var client))
-        {
-            arch = client.HasArchitecture ? client.Architecture.ToString() : null;
-            firmware = client.FirmwareKind.ToString();
-        }
-
-        _timeline.RecordBootStage(macAddress.ToString(), "dhcp-boot", "dhcp", $"DHCP: boot offer {decision}", arch: arch, firmware: firmware);
+        var arch = client.HasArchitecture ? client.Architecture.ToString() : null;
+        _timeline.RecordBootStage(client.ClientMacAddress, BootStageTypes.DhcpBoot, BootStageSources.Dhcp, $"DHCP: boot offer {decision}", arch: arch, firmware: FirmwareOf(client));
     }
 
-    private static string? Firmware(ClientArchitecture? architecture) =>
-        architecture is { } a ? (PxeClassifier.IsUefi(a) ? "uefi" : "bios") : null;
+    /// <summary>UEFI when the architecture (option 93) or the vendor class says so; BIOS when a PXE architecture says not; else unknown.</summary>
+    private static BootFirmware? FirmwareOf(in PxeClientInfo client) =>
+        client.IsUefi || client.FirmwareKind is FirmwareKind.UefiPxe or FirmwareKind.UefiHttp ? BootFirmware.Uefi
+        : client.HasArchitecture || client.FirmwareKind == FirmwareKind.LegacyPxe ? BootFirmware.Bios
+        : null;
 }

@@ -27,7 +27,7 @@ internal static class ImageRequestRecorder
         {
             var range = context.Request.Headers.Range.ToString();
             var message = $"GET /images{rest}{(range.Length > 0 ? $" ({range})" : "")} -> {status}";
-            timeline.RecordBootStage(mac, "image", "http", message);
+            timeline.RecordBootStage(mac, BootStageTypes.Image, BootStageSources.Http, message);
         }
     });
 }

@@ -10,10 +10,10 @@ namespace BareMetal.NetbootHost.Boot;
 /// </summary>
 internal sealed class InventoryReservations : IDhcpReservationSource
 {
-    private readonly InventoryStore _inventory;
+    private readonly DhcpInventoryLookup _inventory;
     private ReservedAddresses _reserved = new(InventorySnapshot.Empty);
 
-    public InventoryReservations(InventoryStore inventory) => _inventory = inventory;
+    public InventoryReservations(DhcpInventoryLookup inventory) => _inventory = inventory;
 
     /// <summary>
     /// The inventory's <c>ip:</c> addresses, kept out of the pools and away from other clients. Built once per
@@ -36,7 +36,7 @@ internal sealed class InventoryReservations : IDhcpReservationSource
     {
         address = default;
         hostName = null;
-        if (_inventory.Current.FindMachine(macAddress.ToString()) is not { } machine)
+        if (_inventory.Find(macAddress, out _) is not { } machine)
         {
             return false;
         }

@@ -28,51 +28,54 @@ internal static class ScriptEndpoint
         HostSettings settings,
         IBootScripts scripts)
     {
-        if (!MacText.TryNormalize(mac, out var canonical))
+        if (!MacText.TryParse(mac, out var address))
         {
             return Problems.BadRequest($"'{mac}' is not a MAC address; request /ipxe/52:54:00:12:34:56 (iPXE: /ipxe/${{mac}}).");
         }
 
+        var canonical = address.ToString();
         var remote = context.Connection.RemoteIpAddress is { } r && r.IsIPv4MappedToIPv6 ? r.MapToIPv4() : context.Connection.RemoteIpAddress;
         var snapshot = inventory.Current;
-        var spec = snapshot.FindMachine(canonical);
-        var efi = IsEfi(platform, timeline.Store.Get(canonical));
-        var firmware = platform is "efi" or "pcbios" ? platform : null;
+        var spec = snapshot.FindMachine(address);
+
+        // iPXE's ${platform} in the query decides; without it, the firmware DHCP saw (option 93, RFC 4578 §2.1).
+        var firmware = BootFirmwareText.FromIpxePlatform(platform);
+        var efi = (firmware ?? timeline.Store.Get(canonical)?.Firmware) == BootFirmware.Uefi;
 
         if (spec is null)
         {
             if (snapshot.DefaultProfile is not { } fallback)
             {
-                timeline.RecordBootStage(canonical, "script", "http", "unknown machine asked for its script: no boot (not in the inventory, no default-profile)", remote, firmware: firmware);
+                timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, "unknown machine asked for its script: no boot (not in the inventory, no default-profile)", remote, firmware: firmware);
                 return Text(scripts.NoBoot($"{canonical} is not in the inventory"));
             }
 
-            timeline.RecordBootStage(canonical, "script", "http", $"unknown machine boots the default profile {fallback.Name}", remote, firmware: firmware);
+            timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, $"unknown machine boots the default profile {fallback.Name}", remote, firmware: firmware);
             return Text(scripts.LinuxBoot(Plan(fallback, canonical, efi, settings, tokens, workflows)));
         }
 
-        if (workflows.IsComplete(canonical))
+        if (workflows.IsComplete(address))
         {
             var how = efi && spec.LocalBoot?.EfiLoaderUri is { } loader ? $" (chain {loader})" : "";
-            timeline.RecordBootStage(canonical, "script", "http", "workflow complete: boot from the local disk" + how, remote, firmware: firmware);
+            timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, "workflow complete: boot from the local disk" + how, remote, firmware: firmware);
             return Text(scripts.LocalBoot(efi, $"{canonical} is installed", spec.LocalBoot));
         }
 
         var profile = snapshot.ProfileFor(spec);
         if (profile is null)
         {
-            timeline.RecordBootStage(canonical, "script", "http", "machine has no profile and there is no default-profile: no boot", remote, firmware: firmware);
+            timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, "machine has no profile and there is no default-profile: no boot", remote, firmware: firmware);
             return Text(scripts.NoBoot($"{canonical} has no profile"));
         }
 
-        var pending = workflows.Pending(canonical).Count;
+        var pending = workflows.Pending(address).Count;
         var message = pending > 0
             ? $"script: boot {profile.Name} ({(efi ? "EFI" : "BIOS")}) to run {pending} workflow action(s)"
             : $"script: boot {profile.Name} ({(efi ? "EFI" : "BIOS")})";
-        timeline.RecordBootStage(canonical, "script", "http", message, remote, firmware: firmware);
+        timeline.RecordBootStage(address, BootStageTypes.Script, BootStageSources.Http, message, remote, firmware: firmware);
         if (pending > 0)
         {
-            timeline.Store.SetState(canonical, MachineStates.Provisioning, null);
+            timeline.Store.SetState(canonical, MachineState.Provisioning, null);
         }
 
         return Text(scripts.LinuxBoot(Plan(profile, canonical, efi, settings, tokens, workflows)));
@@ -89,18 +92,6 @@ internal static class ScriptEndpoint
         }.Where(s => s.Length > 0));
         return new LinuxBootPlan(workflows.ImageUrl(profile.Kernel), profile.Initrds.Select(workflows.ImageUrl).ToList(), cmdline, efi);
     }
-
-    /// <summary>
-    /// iPXE's ${platform} ("efi" or "pcbios") in the query decides; without it, what DHCP saw about the
-    /// machine (its client architecture, RFC 4578 option 93) does.
-    /// </summary>
-    private static bool IsEfi(string? platform, MachineRecord? record) => platform switch
-    {
-        "efi" => true,
-        "pcbios" => false,
-        _ => record?.Firmware is { } f && f.Contains("efi", StringComparison.OrdinalIgnoreCase)
-            || record?.Arch is { } a && a.Contains("efi", StringComparison.OrdinalIgnoreCase),
-    };
 
     private static IResult Text(string script) => Results.Text(script, "text/plain; charset=utf-8");
 }

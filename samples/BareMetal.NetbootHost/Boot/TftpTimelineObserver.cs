@@ -44,7 +44,7 @@ internal sealed partial class TftpTimelineObserver : ITftpServerObserver
         var address = transfer.RemoteEndPoint.Address;
         if (_timeline.MacFor(address) is { } mac)
         {
-            _timeline.RecordBootStage(mac, "tftp", "tftp", message);
+            _timeline.RecordBootStage(mac, BootStageTypes.Tftp, BootStageSources.Tftp, message);
         }
         else
         {

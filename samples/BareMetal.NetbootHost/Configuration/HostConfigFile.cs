@@ -176,13 +176,7 @@ internal static class HostConfigFile
             options.Subnets.Add(subnet);
         }
 
-        var result = new DhcpServerOptionsValidator().Validate(null, options);
-        if (!result.Failed)
-        {
-            return;
-        }
-
-        foreach (var finding in result.Failures ?? [])
+        foreach (var finding in options.Validate())
         {
             if (!finding.StartsWith("Subnets[", StringComparison.Ordinal))
             {

@@ -15,7 +15,7 @@ internal sealed class InventorySnapshot
         DateTimeOffset loadedAt)
     {
         Profiles = profiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        Machines = machines.ToDictionary(m => m.Mac, StringComparer.Ordinal);
+        Machines = machines.ToDictionary(m => m.Mac);
         DefaultProfile = defaultProfile is null ? null : Profiles[defaultProfile];
         Source = source;
         LoadedAt = loadedAt;
@@ -23,7 +23,7 @@ internal sealed class InventorySnapshot
 
     public IReadOnlyDictionary<string, BootProfile> Profiles { get; }
 
-    public IReadOnlyDictionary<string, MachineSpec> Machines { get; }
+    public IReadOnlyDictionary<MacAddress, MachineSpec> Machines { get; }
 
     /// <summary>The profile unknown machines boot, or null: unknown machines get no boot.</summary>
     public BootProfile? DefaultProfile { get; }
@@ -32,7 +32,7 @@ internal sealed class InventorySnapshot
 
     public DateTimeOffset LoadedAt { get; }
 
-    public MachineSpec? FindMachine(string mac) => Machines.GetValueOrDefault(mac);
+    public MachineSpec? FindMachine(MacAddress mac) => Machines.GetValueOrDefault(mac);
 
     public BootProfile? ProfileFor(MachineSpec machine) =>
         machine.Profile is null ? DefaultProfile : Profiles.GetValueOrDefault(machine.Profile);
@@ -41,9 +41,9 @@ internal sealed class InventorySnapshot
 /// <summary>A kernel, its initrds and a command line; kernel and initrds name files under --images or URLs.</summary>
 internal sealed record BootProfile(string Name, string Kernel, IReadOnlyList<string> Initrds, string Cmdline);
 
-/// <summary>One machine of the rack, keyed by its canonical MAC; <see cref="LocalBoot"/> says how its installed disk boots on EFI.</summary>
+/// <summary>One machine of the rack, keyed by its MAC; <see cref="LocalBoot"/> says how its installed disk boots on EFI.</summary>
 internal sealed record MachineSpec(
-    string Mac,
+    MacAddress Mac,
     string? Hostname,
     IPAddress? Ip,
     string? Profile,

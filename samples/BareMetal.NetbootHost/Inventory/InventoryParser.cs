@@ -208,7 +208,7 @@ internal static partial class InventoryParser
             return;
         }
 
-        var macs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var macs = new Dictionary<MacAddress, int>();
         var ips = new Dictionary<IPAddress, int>();
         for (var i = 0; i < list.Children.Count; i++)
         {
@@ -219,7 +219,8 @@ internal static partial class InventoryParser
                 continue;
             }
 
-            string? mac = null, hostname = null, profile = null;
+            MacAddress? mac = null;
+            string? hostname = null, profile = null;
             IPAddress? ip = null;
             LocalBootSpec? localBoot = null;
             var workflow = new List<WorkflowAction>();
@@ -234,18 +235,18 @@ internal static partial class InventoryParser
                             break;
                         }
 
-                        if (!MacText.TryNormalize(macText, out mac))
+                        if (!MacText.TryParse(macText, out var parsed))
                         {
                             context.Error(value, path + ".mac", $"'{macText}' is not a MAC address; write six hex pairs such as 52:54:00:12:34:56.");
                         }
-                        else if (macs.TryGetValue(mac, out var first))
+                        else if (macs.TryGetValue(parsed, out var first))
                         {
-                            context.Error(value, path + ".mac", $"{mac} is already listed as machines[{first}]; each MAC appears once.");
-                            mac = null;
+                            context.Error(value, path + ".mac", $"{parsed} is already listed as machines[{first}]; each MAC appears once.");
                         }
                         else
                         {
-                            macs[mac] = i;
+                            mac = parsed;
+                            macs[parsed] = i;
                         }
 
                         break;
@@ -280,7 +281,7 @@ internal static partial class InventoryParser
             context.Require(map, mac, path, "mac");
             if (mac is not null)
             {
-                machines.Add(new MachineSpec(mac, hostname, ip, profile, workflow, localBoot));
+                machines.Add(new MachineSpec(mac.Value, hostname, ip, profile, workflow, localBoot));
             }
         }
     }

@@ -1,17 +1,15 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace BareMetal.NetbootHost.Inventory;
 
 /// <summary>
-/// The host's one spelling of a MAC address: lowercase hex pairs joined by colons ("52:54:00:12:34:56"),
-/// the form iPXE's <c>${mac}</c> expands to and the message of the per-machine token.
+/// The MAC spellings people and iPXE write in URLs and inventory files (colons, hyphens, dots or nothing between the
+/// twelve hex digits, any case), read into the one <see cref="MacAddress"/> type. Everything past this edge uses the
+/// value; text comes back only where it is shown or stored (<c>52:54:00:12:34:56</c>, what iPXE's <c>${mac}</c> gives).
 /// </summary>
 internal static class MacText
 {
-    /// <summary>Accepts colon, hyphen or no separators in any case; returns the canonical form.</summary>
-    public static bool TryNormalize(string? text, [NotNullWhen(true)] out string? mac)
+    public static bool TryParse(string? text, out MacAddress mac)
     {
-        mac = null;
+        mac = default;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -19,7 +17,7 @@ internal static class MacText
 
         Span<char> hex = stackalloc char[12];
         var count = 0;
-        foreach (var c in text.Trim())
+        foreach (var c in text.AsSpan().Trim())
         {
             if (c is ':' or '-' or '.')
             {
@@ -31,26 +29,9 @@ internal static class MacText
                 return false;
             }
 
-            hex[count++] = char.ToLowerInvariant(c);
+            hex[count++] = c;
         }
 
-        if (count != 12)
-        {
-            return false;
-        }
-
-        mac = string.Create(17, hex.ToArray(), static (dest, src) =>
-        {
-            for (var i = 0; i < 6; i++)
-            {
-                dest[i * 3] = src[i * 2];
-                dest[(i * 3) + 1] = src[(i * 2) + 1];
-                if (i < 5)
-                {
-                    dest[(i * 3) + 2] = ':';
-                }
-            }
-        });
-        return true;
+        return count == 12 && MacAddress.TryParse(hex, out mac);
     }
 }

@@ -1,25 +1,50 @@
 namespace BareMetal.NetbootHost.Machines;
 
-/// <summary>The lifecycle states a machine moves through, as the API and the live page spell them.</summary>
-internal static class MachineStates
+/// <summary>The lifecycle states a machine moves through.</summary>
+internal enum MachineState
 {
     /// <summary>Listed in the inventory, not seen yet.</summary>
-    public const string Waiting = "waiting";
+    Waiting,
 
     /// <summary>Seen on the network but not in the inventory.</summary>
-    public const string Discovered = "discovered";
+    Discovered,
 
     /// <summary>Seen by DHCP, TFTP or the script endpoint; booting the installer or its profile.</summary>
-    public const string Booting = "booting";
+    Booting,
 
     /// <summary>Its agent runs the workflow.</summary>
-    public const string Provisioning = "provisioning";
+    Provisioning,
 
     /// <summary>Every workflow action completed; it boots from its disk.</summary>
-    public const string Installed = "installed";
+    Installed,
 
     /// <summary>An action failed; the message says why. The next boot runs the remaining actions again.</summary>
-    public const string Failed = "failed";
+    Failed,
+}
+
+/// <summary>The one spelling of <see cref="MachineState"/> in the store, the API and the live page.</summary>
+internal static class MachineStateText
+{
+    public static string ToText(this MachineState state) => state switch
+    {
+        MachineState.Waiting => "waiting",
+        MachineState.Discovered => "discovered",
+        MachineState.Booting => "booting",
+        MachineState.Provisioning => "provisioning",
+        MachineState.Installed => "installed",
+        _ => "failed",
+    };
+
+    /// <summary>Reads a stored state; an unknown spelling (a newer host's state) reads as <see cref="MachineState.Booting"/>.</summary>
+    public static MachineState Parse(string text) => text switch
+    {
+        "waiting" => MachineState.Waiting,
+        "discovered" => MachineState.Discovered,
+        "provisioning" => MachineState.Provisioning,
+        "installed" => MachineState.Installed,
+        "failed" => MachineState.Failed,
+        _ => MachineState.Booting,
+    };
 }
 
 /// <summary>A machine as the state store keeps it.</summary>
@@ -28,8 +53,8 @@ internal sealed record MachineRecord(
     string? Hostname,
     string? Ip,
     string? Arch,
-    string? Firmware,
-    string State,
+    BootFirmware? Firmware,
+    MachineState State,
     string? StateMessage,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen);
@@ -56,23 +81,22 @@ internal static class ActionStatuses
 }
 
 /// <summary>A boot-stage event queued for the store's writer thread (<see cref="MachineStore.Post"/>).</summary>
-/// <param name="Mac">The machine.</param>
-/// <param name="Listed">Whether the inventory lists the machine (new machines start in "booting" rather than "discovered").</param>
-/// <param name="Hostname">The inventory's hostname, if listed.</param>
+/// <param name="Mac">The machine (formatted as text on the writer thread, not on the packet's thread).</param>
+/// <param name="Inventory">The inventory when the server saw it: the writer reads whether it lists the machine (new
+/// machines start in "booting" rather than "discovered") and its hostname, off the packet's thread.</param>
 /// <param name="Ip">The address it was seen at, if known.</param>
 /// <param name="Arch">The client architecture, if known.</param>
-/// <param name="Firmware">bios or uefi, if known.</param>
+/// <param name="Firmware">BIOS or UEFI, if known.</param>
 /// <param name="Time">When the server saw it (not when it is written).</param>
-/// <param name="Type">The event type (dhcp-discover, dhcp-lease, tftp, script, image, ...).</param>
-/// <param name="Source">dhcp, tftp or http.</param>
+/// <param name="Type">The event type (<see cref="BootStageTypes"/>).</param>
+/// <param name="Source">The server that saw it (<see cref="BootStageSources"/>).</param>
 /// <param name="Message">What happened, in words.</param>
 internal readonly record struct PendingBootStage(
-    string Mac,
-    bool Listed,
-    string? Hostname,
-    string? Ip,
+    MacAddress Mac,
+    Inventory.InventorySnapshot Inventory,
+    System.Net.IPAddress? Ip,
     string? Arch,
-    string? Firmware,
+    BootFirmware? Firmware,
     DateTimeOffset Time,
     string Type,
     string Source,

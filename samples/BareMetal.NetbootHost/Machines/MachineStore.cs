@@ -98,7 +98,7 @@ internal sealed partial class MachineStore : IDisposable
     public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>Creates the machine if new (in <paramref name="initialState"/>), refreshes last-seen and any non-null facts.</summary>
-    public MachineRecord Touch(string mac, string initialState, string? ip = null, string? arch = null, string? firmware = null, string? hostname = null)
+    public MachineRecord Touch(string mac, MachineState initialState, string? ip = null, string? arch = null, BootFirmware? firmware = null, string? hostname = null)
     {
         var now = Format(Now);
         lock (_gate)
@@ -106,17 +106,17 @@ internal sealed partial class MachineStore : IDisposable
             DrainLocked();
             Execute(
                 UpsertMachine,
-                ("$mac", mac), ("$hostname", hostname), ("$ip", ip), ("$arch", arch), ("$firmware", firmware), ("$state", initialState), ("$now", now));
+                ("$mac", mac), ("$hostname", hostname), ("$ip", ip), ("$arch", arch), ("$firmware", firmware?.ToText()), ("$state", initialState.ToText()), ("$now", now));
             return GetLocked(mac)!;
         }
     }
 
-    public void SetState(string mac, string state, string? message)
+    public void SetState(string mac, MachineState state, string? message)
     {
         lock (_gate)
         {
             DrainLocked();
-            Execute("UPDATE machines SET state = $state, state_message = $message WHERE mac = $mac", ("$mac", mac), ("$state", state), ("$message", message));
+            Execute("UPDATE machines SET state = $state, state_message = $message WHERE mac = $mac", ("$mac", mac), ("$state", state.ToText()), ("$message", message));
         }
     }
 
@@ -227,7 +227,7 @@ internal sealed partial class MachineStore : IDisposable
 
     /// <summary>
     /// Queues a boot-stage event without touching the database: creates the machine if new (in "booting" when
-    /// <see cref="PendingBootStage.Listed"/>, else "discovered"), refreshes its facts, moves a listed machine out of
+    /// the inventory of <see cref="PendingBootStage.Inventory"/> lists it, else "discovered"), refreshes its facts, moves a listed machine out of
     /// "discovered", and appends the event. <see langword="false"/> when <see cref="MaxPending"/> events already wait.
     /// </summary>
     public bool Post(in PendingBootStage stage)
@@ -324,7 +324,7 @@ internal sealed partial class MachineStore : IDisposable
             using var upsert = Command(UpsertMachine, ("$mac", null), ("$hostname", null), ("$ip", null), ("$arch", null), ("$firmware", null), ("$state", null), ("$now", null));
             using var promote = Command(
                 "UPDATE machines SET state = $booting WHERE mac = $mac AND state = $discovered",
-                ("$mac", null), ("$booting", MachineStates.Booting), ("$discovered", MachineStates.Discovered));
+                ("$mac", null), ("$booting", MachineState.Booting.ToText()), ("$discovered", MachineState.Discovered.ToText()));
             using var insert = Command(InsertEvent, ("$mac", null), ("$time", null), ("$type", null), ("$source", null), ("$message", null), ("$action", null));
             upsert.Prepare();
             promote.Prepare();
@@ -333,19 +333,21 @@ internal sealed partial class MachineStore : IDisposable
             {
                 Interlocked.Decrement(ref _pendingCount);
                 var time = Format(stage.Time);
-                Bind(upsert, ("$mac", stage.Mac), ("$hostname", stage.Hostname), ("$ip", stage.Ip), ("$arch", stage.Arch), ("$firmware", stage.Firmware),
-                    ("$state", stage.Listed ? MachineStates.Booting : MachineStates.Discovered), ("$now", time));
+                var mac = stage.Mac.ToString();
+                var spec = stage.Inventory.FindMachine(stage.Mac);
+                Bind(upsert, ("$mac", mac), ("$hostname", spec?.Hostname), ("$ip", stage.Ip?.ToString()), ("$arch", stage.Arch), ("$firmware", stage.Firmware?.ToText()),
+                    ("$state", (spec is not null ? MachineState.Booting : MachineState.Discovered).ToText()), ("$now", time));
                 upsert.ExecuteNonQuery();
-                if (stage.Listed)
+                if (spec is not null)
                 {
                     // A machine added to the inventory after it was first seen leaves "discovered" at its next boot stage.
-                    Bind(promote, ("$mac", stage.Mac));
+                    Bind(promote, ("$mac", mac));
                     promote.ExecuteNonQuery();
                 }
 
-                Bind(insert, ("$mac", stage.Mac), ("$time", time), ("$type", stage.Type), ("$source", stage.Source), ("$message", stage.Message));
+                Bind(insert, ("$mac", mac), ("$time", time), ("$type", stage.Type), ("$source", stage.Source), ("$message", stage.Message));
                 var id = (long)insert.ExecuteScalar()!;
-                written.Add(new MachineEvent(id, stage.Mac, stage.Time, stage.Type, stage.Source, stage.Message, null));
+                written.Add(new MachineEvent(id, mac, stage.Time, stage.Type, stage.Source, stage.Message, null));
             }
 
             _transaction.Commit();
@@ -374,7 +376,7 @@ internal sealed partial class MachineStore : IDisposable
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{Dropped} boot-stage event(s) dropped so far: {MaxPending} were already waiting to be written (latest: {Mac} {Type}); the database cannot keep up")]
-    private static partial void LogDropped(ILogger logger, long dropped, int maxPending, string mac, string type);
+    private static partial void LogDropped(ILogger logger, long dropped, int maxPending, MacAddress mac, string type);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Writing queued boot-stage events failed; that batch is lost")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);
@@ -397,8 +399,8 @@ internal sealed partial class MachineStore : IDisposable
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
+                reader.IsDBNull(4) ? null : BootFirmwareText.Parse(reader.GetString(4)),
+                MachineStateText.Parse(reader.GetString(5)),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 Parse(reader.GetString(7)),
                 Parse(reader.GetString(8))));

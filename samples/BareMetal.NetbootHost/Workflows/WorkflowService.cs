@@ -1,5 +1,6 @@
 using BareMetal.NetbootHost.Configuration;
 using BareMetal.NetbootHost.Inventory;
+using BareMetal.LabAgent;
 using BareMetal.NetbootHost.Machines;
 
 namespace BareMetal.NetbootHost.Workflows;
@@ -12,7 +13,7 @@ internal sealed class WorkflowService
 {
     /// <summary>Event types the agent sends (docs/host-api.md).</summary>
     public static readonly string[] AgentEventTypes =
-        ["agent-started", "action-started", "action-progress", "action-completed", "action-failed", "workflow-completed"];
+        [EventTypes.AgentStarted, EventTypes.ActionStarted, EventTypes.ActionProgress, EventTypes.ActionCompleted, EventTypes.ActionFailed, EventTypes.WorkflowCompleted];
 
     private readonly InventoryStore _inventory;
     private readonly MachineTimeline _timeline;
@@ -26,7 +27,7 @@ internal sealed class WorkflowService
     }
 
     /// <summary>The actions of <paramref name="mac"/>'s workflow that have not completed, in order.</summary>
-    public IReadOnlyList<WorkflowAction> Pending(string mac)
+    public IReadOnlyList<WorkflowAction> Pending(MacAddress mac)
     {
         var spec = _inventory.Current.FindMachine(mac);
         if (spec is null || spec.Workflow.Count == 0)
@@ -34,12 +35,12 @@ internal sealed class WorkflowService
             return [];
         }
 
-        var progress = _timeline.Store.Progress(mac);
+        var progress = _timeline.Store.Progress(mac.ToString());
         return spec.Workflow.Where(a => !(progress.TryGetValue(a.Index, out var p) && p.Status == ActionStatuses.Completed)).ToList();
     }
 
     /// <summary>True when the machine has a workflow and every action of it completed.</summary>
-    public bool IsComplete(string mac)
+    public bool IsComplete(MacAddress mac)
     {
         var spec = _inventory.Current.FindMachine(mac);
         return spec is not null && spec.Workflow.Count > 0 && Pending(mac).Count == 0;
@@ -54,11 +55,11 @@ internal sealed class WorkflowService
     /// Returns an error text (for a 400 answer) when the event does not fit the workflow; nothing is
     /// recorded then.
     /// </summary>
-    public string? Apply(string mac, string type, string? message, int? action)
+    public string? Apply(MacAddress mac, string type, string? message, int? action)
     {
         var spec = _inventory.Current.FindMachine(mac);
         var workflow = spec?.Workflow ?? [];
-        var needsAction = type is "action-started" or "action-progress" or "action-completed" or "action-failed";
+        var needsAction = type is EventTypes.ActionStarted or EventTypes.ActionProgress or EventTypes.ActionCompleted or EventTypes.ActionFailed;
         if (needsAction && action is null)
         {
             return $"'{type}' needs \"action\": the index of the action from GET /api/v1/machines/{mac}/workflow.";
@@ -72,39 +73,40 @@ internal sealed class WorkflowService
         }
 
         var store = _timeline.Store;
+        var text = mac.ToString();
         switch (type)
         {
-            case "agent-started":
-                _timeline.Record(mac, type, "agent", message, action, MachineStates.Provisioning);
+            case EventTypes.AgentStarted:
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Provisioning);
                 break;
-            case "action-started":
-                store.SetProgress(mac, action!.Value, ActionStatuses.Started, message);
-                _timeline.Record(mac, type, "agent", message, action, MachineStates.Provisioning);
+            case EventTypes.ActionStarted:
+                store.SetProgress(text, action!.Value, ActionStatuses.Started, message);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Provisioning);
                 break;
-            case "action-completed":
-                store.SetProgress(mac, action!.Value, ActionStatuses.Completed, message);
-                _timeline.Record(mac, type, "agent", message, action);
+            case EventTypes.ActionCompleted:
+                store.SetProgress(text, action!.Value, ActionStatuses.Completed, message);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action);
                 if (Pending(mac).Count == 0)
                 {
                     MarkInstalled(mac, message);
                 }
 
                 break;
-            case "action-failed":
-                store.SetProgress(mac, action!.Value, ActionStatuses.Failed, message);
-                _timeline.Record(mac, type, "agent", message, action, MachineStates.Failed, message ?? $"action {action} failed");
+            case EventTypes.ActionFailed:
+                store.SetProgress(text, action!.Value, ActionStatuses.Failed, message);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action, MachineState.Failed, message ?? $"action {action} failed");
                 break;
-            case "workflow-completed":
+            case EventTypes.WorkflowCompleted:
                 foreach (var pending in Pending(mac))
                 {
-                    store.SetProgress(mac, pending.Index, ActionStatuses.Completed, message);
+                    store.SetProgress(text, pending.Index, ActionStatuses.Completed, message);
                 }
 
-                _timeline.Record(mac, type, "agent", message, action);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action);
                 MarkInstalled(mac, message);
                 break;
             default:
-                _timeline.Record(mac, type, "agent", message, action);
+                _timeline.Record(mac, type, BootStageSources.Agent, message, action);
                 break;
         }
 
@@ -112,17 +114,17 @@ internal sealed class WorkflowService
     }
 
     /// <summary>Forgets the progress so that the next boot runs the whole workflow again.</summary>
-    public void Reprovision(string mac)
+    public void Reprovision(MacAddress mac)
     {
-        _timeline.Store.ResetProgress(mac);
-        _timeline.Record(mac, "reprovision", "api", "workflow progress cleared; the next boot runs the workflow again", null, MachineStates.Booting);
+        _timeline.Store.ResetProgress(mac.ToString());
+        _timeline.Record(mac, "reprovision", "api", "workflow progress cleared; the next boot runs the workflow again", null, MachineState.Booting);
     }
 
-    private void MarkInstalled(string mac, string? message)
+    private void MarkInstalled(MacAddress mac, string? message)
     {
-        if (_timeline.Store.Get(mac)?.State != MachineStates.Installed)
+        if (_timeline.Store.Get(mac.ToString())?.State != MachineState.Installed)
         {
-            _timeline.Record(mac, MachineStates.Installed, "host", message ?? "every workflow action completed; the next boot uses the local disk", null, MachineStates.Installed);
+            _timeline.Record(mac, MachineState.Installed.ToText(), "host", message ?? "every workflow action completed; the next boot uses the local disk", null, MachineState.Installed);
         }
     }
 }

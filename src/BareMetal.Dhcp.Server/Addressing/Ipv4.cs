@@ -6,13 +6,12 @@ using System.Net.Sockets;
 namespace BareMetal.Dhcp.Server.Addressing;
 
 /// <summary>
-/// IPv4 addresses as <see cref="uint"/> in host order (192.0.2.1 is 0xC0000201): the engine and the lease store
-/// compare, hash and count them without allocating.
+/// Configuration text to IPv4 values in host order (192.0.2.1 is 0xC0000201), as the compiled configuration keeps
+/// them: addresses with <see cref="IPAddress"/>'s own rules plus "exactly four octets", and CIDR prefixes. Packets
+/// and everything else use <see cref="Ipv4Address"/>.
 /// </summary>
 internal static class Ipv4
 {
-    public const uint Broadcast = 0xFFFFFFFF;
-
     public static bool TryParse(string? text, out uint address)
     {
         address = 0;
@@ -56,17 +55,5 @@ internal static class Ipv4
 
     public static uint MaskOf(int prefixLength) => prefixLength == 0 ? 0 : uint.MaxValue << (32 - prefixLength);
 
-    public static uint Read(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32BigEndian(bytes);
-
-    public static void Write(Span<byte> destination, uint address) => BinaryPrimitives.WriteUInt32BigEndian(destination, address);
-
-    public static IPAddress ToIPAddress(uint address)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        Write(bytes, address);
-        return new IPAddress(bytes);
-    }
-
-    public static string Format(uint address) =>
-        string.Create(CultureInfo.InvariantCulture, $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}");
+    public static string Format(uint address) => new Ipv4Address(address).ToString();
 }

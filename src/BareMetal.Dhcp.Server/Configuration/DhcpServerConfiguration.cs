@@ -328,7 +328,7 @@ internal sealed class DhcpServerConfiguration
                 errors.Add($"{path}.Name: '{item.Name}' is listed twice; list each interface once.");
             }
 
-            if (!Ipv4.TryParse(item.ServerAddress, out var server) || server == 0 || server == Ipv4.Broadcast)
+            if (!Ipv4.TryParse(item.ServerAddress, out var server) || server == 0 || server == Ipv4Address.Broadcast.Value)
             {
                 errors.Add($"{path}.ServerAddress: '{item.ServerAddress}' is not a usable IPv4 address; give this server's address on {item.Name}, such as 192.0.2.1.");
                 continue;

@@ -61,4 +61,11 @@ public sealed class DhcpServerOptions
 
     /// <summary>Settings of the default architecture-based boot policy.</summary>
     public BootPolicyOptions Boot { get; } = new();
+
+    /// <summary>
+    /// Checks these options as the server does at start, without starting anything: every problem, each naming its
+    /// field (such as <c>Subnets[1].Router</c>) and the fix; empty when the options are valid.
+    /// </summary>
+    public IReadOnlyList<string> Validate() =>
+        DhcpServerConfiguration.TryCreate(this, out _, out var errors) ? [] : errors;
 }

@@ -67,7 +67,7 @@ public sealed partial class DhcpServerEngine
             }
             catch (Exception exception)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnLeaseExpired));
             }
         }
     }

@@ -74,7 +74,7 @@ public sealed partial class DhcpServerEngine
         var result = WriteLeaseReply(request, iface, context, subnet, reservation, DhcpMessageType.Offer, address, reply, requiresFlush: false);
         if (result.HasReply)
         {
-            Notify(static (o, e) => o.OnLeaseOffered(e), lease, iface, request);
+            Notify(static (o, e) => o.OnLeaseOffered(e), nameof(IDhcpServerObserver.OnLeaseOffered), lease, iface, request);
         }
 
         return result;
@@ -181,7 +181,7 @@ public sealed partial class DhcpServerEngine
             }
             catch (Exception exception)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnReservationConflict));
             }
         }
     }
@@ -276,7 +276,7 @@ public sealed partial class DhcpServerEngine
         var result = WriteLeaseReply(request, iface, context, subnet, reservation, DhcpMessageType.Ack, lease.Address, reply, requiresFlush: true);
         if (result.HasReply)
         {
-            Notify(static (o, e) => o.OnLeaseAcknowledged(e), lease, iface, request);
+            Notify(static (o, e) => o.OnLeaseAcknowledged(e), nameof(IDhcpServerObserver.OnLeaseAcknowledged), lease, iface, request);
         }
 
         return result;
@@ -299,7 +299,7 @@ public sealed partial class DhcpServerEngine
         var quarantined = new DhcpLease(default, address, request.ClientMacAddress, DhcpLeaseState.Declined, context.NowUnixMilliseconds + _config.DeclineQuarantineMilliseconds);
         _leases.Remove(lease);
         _leases.Save(quarantined, durable: true);
-        Notify(static (o, e) => o.OnLeaseReleased(e), quarantined, iface, request);
+        Notify(static (o, e) => o.OnLeaseReleased(e), nameof(IDhcpServerObserver.OnLeaseReleased), quarantined, iface, request);
         return DhcpProcessResult.Ignore(DhcpMessageType.Decline, DhcpIgnoreReason.NoReplyExpected);
     }
 
@@ -316,7 +316,7 @@ public sealed partial class DhcpServerEngine
         lease.State = DhcpLeaseState.Released;
         lease.ExpiresAtUnixMilliseconds = context.NowUnixMilliseconds;
         _leases.Save(lease, durable: true);
-        Notify(static (o, e) => o.OnLeaseReleased(e), lease, iface, request);
+        Notify(static (o, e) => o.OnLeaseReleased(e), nameof(IDhcpServerObserver.OnLeaseReleased), lease, iface, request);
         return DhcpProcessResult.Ignore(DhcpMessageType.Release, DhcpIgnoreReason.NoReplyExpected);
     }
 
@@ -368,7 +368,7 @@ public sealed partial class DhcpServerEngine
         return DhcpProcessResult.Reply(DhcpMessageType.Request, DhcpMessageType.Nak, length, destination, port, requiresFlush: false);
     }
 
-    private void Notify(Action<IDhcpServerObserver, DhcpLeaseEvent> callback, DhcpLease lease, InterfaceConfiguration iface, in DhcpMessageReader request)
+    private void Notify(Action<IDhcpServerObserver, DhcpLeaseEvent> callback, string callbackName, DhcpLease lease, InterfaceConfiguration iface, in DhcpMessageReader request)
     {
         if (_observers.Length == 0)
         {
@@ -386,7 +386,7 @@ public sealed partial class DhcpServerEngine
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, callbackName);
             }
         }
     }

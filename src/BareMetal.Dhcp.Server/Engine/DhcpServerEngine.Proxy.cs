@@ -21,7 +21,7 @@ public sealed partial class DhcpServerEngine
             return DhcpProcessResult.Ignore(type, DhcpIgnoreReason.NotForProxy);
         }
 
-        var info = PxeClassifier.Classify(request);
+        var info = _client;
         if (info.FirmwareKind == FirmwareKind.NotPxe)
         {
             return DhcpProcessResult.Ignore(type, DhcpIgnoreReason.NotBootClient);

@@ -106,7 +106,7 @@ public sealed partial class DhcpServerEngine
     /// </summary>
     private BootOutcome TryAddBootOptions(ref DhcpMessageWriter writer, in DhcpMessageReader request, InterfaceConfiguration iface, Ipv4Address clientAddress)
     {
-        var info = PxeClassifier.Classify(request);
+        ref readonly var info = ref _client;
         var isBootRequest = info.IsBootRequest || (request.MessageType == DhcpMessageType.Inform && info.FirmwareKind != FirmwareKind.NotPxe);
         if (!isBootRequest)
         {
@@ -120,7 +120,7 @@ public sealed partial class DhcpServerEngine
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Log.ObserverFailed(_logger, exception, _bootPolicy.GetType().Name);
+            Log.ObserverFailed(_logger, exception, _bootPolicy.GetType().Name, nameof(IBootPolicy.Decide));
             return BootOutcome.Declined;
         }
 
@@ -167,11 +167,11 @@ public sealed partial class DhcpServerEngine
         {
             try
             {
-                observer.OnBootOffered(info.ClientMacAddress, decision);
+                observer.OnBootOffered(info, decision);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnBootOffered));
             }
         }
 

@@ -29,6 +29,10 @@ public sealed partial class DhcpServerEngine : IDisposable
     private readonly Dictionary<MacAddress, DiscoveredClient> _discovered = [];
     private readonly HashSet<Ipv4Address> _serverAddresses = [];
 
+    // The classification of the packet in hand (PxeClassifier.Classify runs once per packet, in ProcessParsed):
+    // packets are processed one at a time under _gate, so the discovery, proxy and boot-option steps read it here.
+    private PxeClientInfo _client;
+
     /// <summary>Creates an engine.</summary>
     /// <param name="options">The server options; validated here (an <see cref="ArgumentException"/> lists every bad field).</param>
     /// <param name="leases">The lease store (the engine does not dispose it).</param>
@@ -45,17 +49,24 @@ public sealed partial class DhcpServerEngine : IDisposable
         IDhcpReservationSource? reservationSource = null,
         ILogger<DhcpServerEngine>? logger = null,
         DhcpServerMetrics? metrics = null)
+        : this(Compile(options), leases, bootPolicy ?? new ArchitectureBootPolicy(options.Boot), observers, reservationSource, logger, metrics)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(leases);
-        if (!DhcpServerConfiguration.TryCreate(options, out var config, out var errors))
-        {
-            throw new ArgumentException("Invalid DHCP server options: " + string.Join(" ", errors), nameof(options));
-        }
+    }
 
-        _config = config!;
+    /// <summary>The hosted path: options already compiled by the validator at start (see <c>AddDhcpServer</c>).</summary>
+    internal DhcpServerEngine(
+        DhcpServerConfiguration config,
+        IDhcpLeaseStore leases,
+        IBootPolicy bootPolicy,
+        IEnumerable<IDhcpServerObserver>? observers,
+        IDhcpReservationSource? reservationSource,
+        ILogger<DhcpServerEngine>? logger,
+        DhcpServerMetrics? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        _config = config;
         _leases = leases;
-        _bootPolicy = bootPolicy ?? new ArchitectureBootPolicy(options.Boot);
+        _bootPolicy = bootPolicy;
         _observers = observers?.ToArray() ?? [];
         _reservationSource = reservationSource;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -66,6 +77,14 @@ public sealed partial class DhcpServerEngine : IDisposable
         {
             _serverAddresses.Add(item.ServerAddress);
         }
+    }
+
+    private static DhcpServerConfiguration Compile(DhcpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return DhcpServerConfiguration.TryCreate(options, out var config, out var errors)
+            ? config!
+            : throw new ArgumentException("Invalid DHCP server options: " + string.Join(" ", errors), nameof(options));
     }
 
     /// <summary>The lease store.</summary>
@@ -148,7 +167,7 @@ public sealed partial class DhcpServerEngine : IDisposable
                     }
                     catch (Exception exception) when (exception is not OutOfMemoryException)
                     {
-                        Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                        Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnPacketIgnored));
                     }
                 }
             }
@@ -177,6 +196,7 @@ public sealed partial class DhcpServerEngine : IDisposable
             return DhcpProcessResult.Ignore(type, DhcpIgnoreReason.RateLimited);
         }
 
+        _client = PxeClassifier.Classify(request);
         var client = ClientKeyOf(request);
         var known = LookUpClient(request, client, mac, out var reservation);
         if (!known)
@@ -241,7 +261,7 @@ public sealed partial class DhcpServerEngine : IDisposable
     private void NoteUnknownClient(in DhcpMessageReader request, InterfaceConfiguration iface, long now, bool answered)
     {
         // Only machines that network-boot (or any client, in known-clients-only mode) are worth a person's attention.
-        var info = PxeClassifier.Classify(request);
+        var info = _client;
         if (answered && info.FirmwareKind == FirmwareKind.NotPxe)
         {
             return;
@@ -285,7 +305,7 @@ public sealed partial class DhcpServerEngine : IDisposable
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Log.ObserverFailed(_logger, exception, observer.GetType().Name);
+                Log.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(IDhcpServerObserver.OnClientDiscovered));
             }
         }
     }

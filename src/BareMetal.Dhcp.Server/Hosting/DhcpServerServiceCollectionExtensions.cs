@@ -17,7 +17,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DhcpServerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the DHCP server: options (validated at start, each error naming the field), the lease store (journal
+    /// Adds the DHCP server: options (validated once, at start, each error naming the field), the lease store (journal
     /// when <see cref="DhcpServerOptions.LeaseJournalDirectory"/> is set), the default <see cref="IBootPolicy"/>
     /// (register your own first to replace it), the engine, the meter and a hosted service running the sockets.
     /// Register <see cref="IDhcpServerObserver"/>s and an <see cref="IDhcpReservationSource"/> as you need.
@@ -35,7 +35,10 @@ public static class DhcpServerServiceCollectionExtensions
         }
 
         builder.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DhcpServerOptions>, DhcpServerOptionsValidator>());
+        // One validator instance: it checks the options at start and keeps what it compiled for the engine.
+        services.TryAddSingleton<DhcpServerOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DhcpServerOptions>, DhcpServerOptionsValidator>(
+            static sp => sp.GetRequiredService<DhcpServerOptionsValidator>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBootPolicy, ArchitectureBootPolicy>();
         services.TryAddSingleton(sp => new DhcpServerMetrics(sp.GetService<IMeterFactory>()));
@@ -47,7 +50,7 @@ public static class DhcpServerServiceCollectionExtensions
                 : new InMemoryLeaseStore();
         });
         services.TryAddSingleton(sp => new DhcpServerEngine(
-            sp.GetRequiredService<IOptions<DhcpServerOptions>>().Value,
+            sp.GetRequiredService<DhcpServerOptionsValidator>().Compiled(sp.GetRequiredService<IOptions<DhcpServerOptions>>().Value),
             sp.GetRequiredService<IDhcpLeaseStore>(),
             sp.GetRequiredService<IBootPolicy>(),
             sp.GetServices<IDhcpServerObserver>(),

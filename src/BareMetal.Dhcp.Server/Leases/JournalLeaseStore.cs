@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using BareMetal.Dhcp.Server.Configuration;
+using BareMetal.Dhcp.Server.Interop;
 using BareMetal.Dhcp.Server.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -326,29 +326,11 @@ public sealed class JournalLeaseStore : InMemoryLeaseStore
         }
 
         var path = Encoding.UTF8.GetBytes(directory + "\0");
-        var fd = NativeMethods.open(path, NativeMethods.O_RDONLY | NativeMethods.O_DIRECTORY);
+        var fd = LinuxNative.Open(path, LinuxNative.ReadOnly | LinuxNative.Directory);
         if (fd >= 0)
         {
-            _ = NativeMethods.fsync(fd);
-            _ = NativeMethods.close(fd);
+            _ = LinuxNative.FileSync(fd);
+            _ = LinuxNative.Close(fd);
         }
-    }
-
-    private static class NativeMethods
-    {
-        public const int O_RDONLY = 0;
-        public const int O_DIRECTORY = 0x10000;
-
-        [DllImport("libc", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int open(byte[] path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int fsync(int fd);
-
-        [DllImport("libc", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int close(int fd);
     }
 }

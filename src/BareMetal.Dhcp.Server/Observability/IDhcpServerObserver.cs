@@ -31,9 +31,9 @@ public interface IDhcpServerObserver
     }
 
     /// <summary>A boot decision was sent to a PXE, iPXE or HTTP boot client.</summary>
-    /// <param name="macAddress">The client.</param>
+    /// <param name="client">The client as the classifier saw it in this request (MAC, firmware, architecture, iPXE features).</param>
     /// <param name="decision">What it was told to load.</param>
-    void OnBootOffered(BareMetal.Dhcp.MacAddress macAddress, in Boot.BootDecision decision)
+    void OnBootOffered(in PxeClientInfo client, in Boot.BootDecision decision)
     {
     }
 

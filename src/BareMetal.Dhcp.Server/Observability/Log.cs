@@ -40,9 +40,6 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Discovered client {Mac} on {Interface} (architecture {Architecture}, vendor class {VendorClass}, relay {Relay}); answered: {Answered}")]
     public static partial void ClientDiscovered(ILogger logger, MacAddress mac, string @interface, string architecture, string vendorClass, string relay, bool answered);
 
-    [LoggerMessage(11, LogLevel.Debug, "{MessageType} {Address} to {Mac} on {Interface}")]
-    public static partial void Replied(ILogger logger, DhcpMessageType messageType, Ipv4Address address, MacAddress mac, string @interface);
-
     [LoggerMessage(12, LogLevel.Error, "DHCP engine failed on a packet from {Interface}; the packet was dropped and the server goes on")]
     public static partial void EngineFailed(ILogger logger, Exception exception, string @interface);
 
@@ -55,6 +52,7 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Debug, "Expiry sweep reclaimed {Count} leases")]
     public static partial void LeasesExpired(ILogger logger, int count);
 
-    [LoggerMessage(14, LogLevel.Warning, "Observer {Observer} threw; the server goes on")]
-    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer);
+    // The hosting idiom's observer-failure event (docs/hosting.md): same text in every server package.
+    [LoggerMessage(14, LogLevel.Warning, "Observer {Observer} threw in {Callback}; the server goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string callback);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using static BareMetal.Dhcp.Server.Interop.LinuxNative;
 using static BareMetal.Dhcp.Server.Transport.MmsgLayout;
 
 namespace BareMetal.Dhcp.Server.Transport;
@@ -103,8 +104,4 @@ internal sealed class DatagramBatchReceiver
         var address = _addresses.AsSpan(index * SockaddrBytes, SockaddrBytes);
         return (Ipv4Address.Read(address[4..]), BinaryPrimitives.ReadUInt16BigEndian(address[2..]));
     }
-
-    [DllImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int ReceiveMultiple(int fd, nint messages, uint count, int flags, nint timeout);
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using static BareMetal.Dhcp.Server.Interop.LinuxNative;
 using static BareMetal.Dhcp.Server.Transport.MmsgLayout;
 
 namespace BareMetal.Dhcp.Server.Transport;
@@ -141,8 +142,4 @@ internal sealed class ReplyRing
             return false;
         }
     }
-
-    [DllImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SendMultiple(int fd, nint messages, uint count, int flags);
 }

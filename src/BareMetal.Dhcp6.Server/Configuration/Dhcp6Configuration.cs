@@ -1,5 +1,4 @@
 using System.Globalization;
-using BareMetal.Dhcp;
 
 namespace BareMetal.Dhcp6.Server.Configuration;
 

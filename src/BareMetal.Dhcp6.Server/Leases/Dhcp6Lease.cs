@@ -1,4 +1,3 @@
-using BareMetal.Dhcp;
 
 namespace BareMetal.Dhcp6.Server.Leases;
 

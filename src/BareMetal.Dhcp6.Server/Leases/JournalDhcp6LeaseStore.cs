@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using BareMetal.Dhcp;
 
 namespace BareMetal.Dhcp6.Server.Leases;
 

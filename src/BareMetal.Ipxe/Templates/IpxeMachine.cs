@@ -1,13 +1,12 @@
 using System.Net;
-using System.Net.NetworkInformation;
 
 namespace BareMetal.Ipxe;
 
 /// <summary>The machine a template renders for: typed identity and profile values.</summary>
 public sealed class IpxeMachine
 {
-    /// <summary>The boot interface's MAC address (6 bytes).</summary>
-    public required PhysicalAddress MacAddress { get; init; }
+    /// <summary>The boot interface's MAC address (the same <see cref="Netboot.MacAddress"/> DHCP reports).</summary>
+    public required MacAddress MacAddress { get; init; }
 
     /// <summary>The machine's IP address, if known.</summary>
     public IPAddress? Address { get; init; }

@@ -156,7 +156,7 @@ public sealed class IpxeTemplate
             case "mac-hyphen":
                 return FormatMac(machine, '-');
             case "mac-hex":
-                return Convert.ToHexStringLower(machine.MacAddress.GetAddressBytes());
+                return machine.MacAddress.Value.ToString("x12", CultureInfo.InvariantCulture);
             case "ip":
                 return machine.Address?.ToString() ?? throw new ArgumentException("The template uses {{ip}} but the machine has no Address: set IpxeMachine.Address.", nameof(machine));
             case "hostname":
@@ -182,24 +182,9 @@ public sealed class IpxeTemplate
 
     private static string FormatMac(IpxeMachine machine, char separator)
     {
-        var bytes = machine.MacAddress?.GetAddressBytes() ?? [];
-        if (bytes.Length == 0)
-        {
-            throw new ArgumentException("The machine has no MacAddress: set IpxeMachine.MacAddress.", nameof(machine));
-        }
-
-        var text = new StringBuilder(bytes.Length * 3);
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(separator);
-            }
-
-            text.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
+        // MacAddress formats as 52:54:00:12:34:56 (lowercase, colons); the hyphen form swaps the separator.
+        var text = machine.MacAddress.ToString();
+        return separator == ':' ? text : text.Replace(':', separator);
     }
 
     private static string ValidHostname(string? hostname)

@@ -12,10 +12,16 @@ namespace BareMetal.Tftp;
 public sealed class TftpClient
 {
     private readonly TftpClientOptions _defaults;
+    private readonly TftpClock _clock;
 
     /// <summary>Creates a client.</summary>
     /// <param name="defaults">Options used when a call passes none.</param>
-    public TftpClient(TftpClientOptions? defaults = null) => _defaults = defaults ?? new TftpClientOptions();
+    /// <param name="timeProvider">The clock and timers of retransmissions and timeouts; <see cref="TimeProvider.System"/> when null.</param>
+    public TftpClient(TftpClientOptions? defaults = null, TimeProvider? timeProvider = null)
+    {
+        _defaults = defaults ?? new TftpClientOptions();
+        _clock = timeProvider is null ? TftpClock.System : new TftpClock(timeProvider);
+    }
 
     /// <summary>Creates every socket (tests use it to open sockets inside a network namespace).</summary>
     internal Func<AddressFamily, Socket>? SocketFactory { get; set; }
@@ -35,7 +41,7 @@ public sealed class TftpClient
         options ??= _defaults;
         var requested = options.ToRequestOptions(0);
         using var session = new Session(this, server, options, requested);
-        var started = TftpClock.NowMicroseconds;
+        var started = _clock.NowMicroseconds;
         session.SendRequest(TftpOpcode.ReadRequest, fileName);
         var receiver = new TftpReceiver();
         var acknowledged = default(TftpOptions);
@@ -48,7 +54,7 @@ public sealed class TftpClient
         while (true)
         {
             var (received, timedOut) = await session.ReceiveAsync(started2 ? receiver.Deadline : session.RequestDeadline, cancellationToken).ConfigureAwait(false);
-            var now = TftpClock.NowMicroseconds;
+            var now = _clock.NowMicroseconds;
             if (timedOut)
             {
                 if (!started2)
@@ -120,7 +126,7 @@ public sealed class TftpClient
 
                     if (outcome == DataOutcome.Completed)
                     {
-                        return new TftpTransferResult(bytes, acknowledged, TimeSpan.FromMicroseconds(TftpClock.NowMicroseconds - started), retransmissions);
+                        return new TftpTransferResult(bytes, acknowledged, TimeSpan.FromMicroseconds(_clock.NowMicroseconds - started), retransmissions);
                     }
 
                     continue;
@@ -158,7 +164,7 @@ public sealed class TftpClient
             var length = source.Length - origin;
             var requested = options.ToRequestOptions(length);
             using var session = new Session(this, server, options, requested);
-            var started = TftpClock.NowMicroseconds;
+            var started = _clock.NowMicroseconds;
             session.SendRequest(TftpOpcode.WriteRequest, fileName);
             var sender = new TftpSender();
             var acknowledged = default(TftpOptions);
@@ -171,7 +177,7 @@ public sealed class TftpClient
                 while (true)
                 {
                     var (received, timedOut) = await session.ReceiveAsync(running ? sender.Deadline : session.RequestDeadline, cancellationToken).ConfigureAwait(false);
-                    var now = TftpClock.NowMicroseconds;
+                    var now = _clock.NowMicroseconds;
                     if (timedOut)
                     {
                         if (!running)
@@ -237,7 +243,7 @@ public sealed class TftpClient
                         switch (sender.OnAck(packet.Block, now))
                         {
                             case AckOutcome.Completed:
-                                return new TftpTransferResult(length, acknowledged, TimeSpan.FromMicroseconds(TftpClock.NowMicroseconds - started), sender.Retransmissions);
+                                return new TftpTransferResult(length, acknowledged, TimeSpan.FromMicroseconds(_clock.NowMicroseconds - started), sender.Retransmissions);
                             case AckOutcome.Advanced:
                             case AckOutcome.RolledBack:
                                 await PumpAsync().ConfigureAwait(false);
@@ -253,7 +259,7 @@ public sealed class TftpClient
 
             async ValueTask PumpAsync()
             {
-                while (sender.TryTakeNext(TftpClock.NowMicroseconds, out var next))
+                while (sender.TryTakeNext(_clock.NowMicroseconds, out var next))
                 {
                     var offset = (next - 1) * blockSize;
                     var count = (int)Math.Clamp(length - offset, 0, blockSize);
@@ -301,7 +307,8 @@ public sealed class TftpClient
         private readonly TftpOptions _requested;
         private readonly SocketAddress _from;
         private readonly byte[] _request = new byte[600];
-        private CancellationTokenSource _timeout = new();
+        private readonly TftpClock _clock;
+        private CancellationTokenSource _timeout;
         private SocketAddress? _peer;
         private int _requestLength;
         private long _requestSentAt;
@@ -309,6 +316,10 @@ public sealed class TftpClient
         public Session(TftpClient client, IPEndPoint server, TftpClientOptions options, TftpOptions requested)
         {
             _server = server;
+            _clock = client._clock;
+
+            // Receive deadlines run on the client's TimeProvider too (CancelAfter uses the source's provider).
+            _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _clock.Time);
             _options = options;
             _requested = requested;
             _socket = TftpSockets.Create(client.SocketFactory, server.AddressFamily, null);
@@ -333,7 +344,7 @@ public sealed class TftpClient
 
         public void ResendRequest()
         {
-            _requestSentAt = TftpClock.NowMicroseconds;
+            _requestSentAt = _clock.NowMicroseconds;
             TftpSockets.TrySend(_socket, _request.AsSpan(0, _requestLength), _server.Serialize());
         }
 
@@ -366,7 +377,7 @@ public sealed class TftpClient
         {
             while (true)
             {
-                var wait = deadline - TftpClock.NowMicroseconds;
+                var wait = deadline - _clock.NowMicroseconds;
                 if (wait <= 0)
                 {
                     return (0, true);
@@ -376,7 +387,7 @@ public sealed class TftpClient
                 {
                     // The last wait timed out: a cancelled source cannot be reused.
                     _timeout.Dispose();
-                    _timeout = new CancellationTokenSource();
+                    _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _clock.Time);
                 }
 
                 _timeout.CancelAfter(TimeSpan.FromMicroseconds(Math.Max(wait, 500)));

@@ -13,6 +13,7 @@ public sealed class TftpMetrics : IDisposable
     public const string MeterName = "BareMetal.Tftp";
 
     private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _started;
     private readonly Counter<long> _completed;
     private readonly Counter<long> _failed;
@@ -27,6 +28,7 @@ public sealed class TftpMetrics : IDisposable
     /// <param name="meterFactory">The host's meter factory, or null for a private meter.</param>
     public TftpMetrics(IMeterFactory? meterFactory = null)
     {
+        _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _started = _meter.CreateCounter<long>("tftp.transfers.started", "{transfer}", "Transfers accepted.");
         _completed = _meter.CreateCounter<long>("tftp.transfers.completed", "{transfer}", "Transfers that delivered the whole file.");
@@ -64,7 +66,14 @@ public sealed class TftpMetrics : IDisposable
     internal void Retransmitted(long packets) => _retransmissions.Add(packets);
 
     /// <inheritdoc/>
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        // A meter from the host's IMeterFactory belongs to the factory, which disposes it.
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 
     private static string ReasonName(TftpFailureReason reason) => reason switch
     {

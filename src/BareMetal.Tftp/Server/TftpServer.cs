@@ -8,7 +8,8 @@ namespace BareMetal.Tftp;
 
 /// <summary>
 /// A TFTP server (RFC 1350, 2347-2349, 7440): a listener for requests, one socket per transfer (or a
-/// single port), a ticker that drives retransmissions, and pooled transfer state. Read-only unless
+/// single port), a timer of the injected <see cref="TimeProvider"/> that drives retransmissions, and pooled
+/// transfer state. Read-only unless
 /// <see cref="TftpServerOptions.AllowWrite"/> is set. Bad packets are logged and ignored or answered with
 /// an ERROR; nothing a client sends makes it throw.
 /// </summary>
@@ -23,10 +24,13 @@ public sealed class TftpServer : IAsyncDisposable
     private readonly Dictionary<IPAddress, int> _perClient = [];
     private readonly Lock _activeGate = new();
     private readonly CancellationTokenSource _stopping = new();
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(1);
     private readonly bool _ownsMetrics;
     private Socket? _listener;
     private Task? _listenTask;
-    private Thread? _ticker;
+    private ITimer? _ticker;
+    private bool _tickerRunning;
+    private int _ticking;
     private TftpServerTransfer[] _tickSnapshot = new TftpServerTransfer[64];
 
     /// <summary>Creates a server; call <see cref="StartAsync"/> to bind and serve.</summary>
@@ -35,7 +39,8 @@ public sealed class TftpServer : IAsyncDisposable
     /// <param name="logger">A logger, or null for none.</param>
     /// <param name="metrics">Instruments to record into, or null for a private set.</param>
     /// <param name="observers">Transfer observers.</param>
-    public TftpServer(TftpServerOptions options, ITftpFileProvider files, ILogger<TftpServer>? logger = null, TftpMetrics? metrics = null, IEnumerable<ITftpServerObserver>? observers = null)
+    /// <param name="timeProvider">The clock and timers of retransmissions and timeouts; <see cref="TimeProvider.System"/> when null.</param>
+    public TftpServer(TftpServerOptions options, ITftpFileProvider files, ILogger<TftpServer>? logger = null, TftpMetrics? metrics = null, IEnumerable<ITftpServerObserver>? observers = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
@@ -45,6 +50,7 @@ public sealed class TftpServer : IAsyncDisposable
         _ownsMetrics = metrics is null;
         Metrics = metrics ?? new TftpMetrics();
         _observers = observers?.ToArray() ?? [];
+        Clock = timeProvider is null ? TftpClock.System : new TftpClock(timeProvider);
         _pool = new DefaultObjectPool<TftpServerTransfer>(new DefaultPooledObjectPolicy<TftpServerTransfer>(), Math.Min(options.MaxConcurrentTransfers, 4096));
     }
 
@@ -65,6 +71,11 @@ public sealed class TftpServer : IAsyncDisposable
 
     internal TftpMetrics Metrics { get; }
 
+    internal TftpClock Clock { get; }
+
+    /// <summary>Set by <c>AddTftpServer</c>, whose options validator has already checked the options at start.</summary>
+    internal bool OptionsValidated { get; init; }
+
     internal TftpServerOptions Settings => _options;
 
     /// <summary>Creates every socket (tests use it to open sockets inside a network namespace).</summary>
@@ -76,7 +87,8 @@ public sealed class TftpServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The options are invalid (the message lists each field and its fix).</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var errors = _options.Validate();
+        // Hosted (AddTftpServer), the options were validated once at start by the options validator.
+        var errors = OptionsValidated ? [] : _options.Validate();
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Invalid TFTP server options: " + string.Join(" ", errors));
@@ -95,8 +107,8 @@ public sealed class TftpServer : IAsyncDisposable
         }
 
         _listener = listener;
-        _ticker = new Thread(TickLoop) { IsBackground = true, Name = "tftp-ticker" };
-        _ticker.Start();
+        // Created stopped: it runs only while transfers are active (see StartTicker and Tick).
+        _ticker = Clock.Time.CreateTimer(static state => ((TftpServer)state!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _listenTask = Task.Run(ListenAsync, CancellationToken.None);
         TftpServerLog.Listening(_logger, listener.LocalEndPoint!, _options.MaxBlockSize, _options.MaxWindowSize, _options.SinglePort ? "single port" : "socket per transfer");
         return Task.CompletedTask;
@@ -130,7 +142,13 @@ public sealed class TftpServer : IAsyncDisposable
             transfer.Stop();
         }
 
-        _ticker?.Join();
+        lock (_activeGate)
+        {
+            // Under the gate, so a tick cannot change the timer as it goes (a tick in flight only finds stopped transfers).
+            _ticker?.Dispose();
+            _ticker = null;
+        }
+
         TftpServerLog.Stopped(_logger);
     }
 
@@ -208,10 +226,11 @@ public sealed class TftpServer : IAsyncDisposable
                     observer.OnTransferFailed(info);
                 }
             }
-#pragma warning disable CA1031 // An observer's bug must not take the transfer loop down.
-            catch (Exception)
+#pragma warning disable CA1031 // An observer's bug must not take the transfer loop down; it is logged.
+            catch (Exception exception)
 #pragma warning restore CA1031
             {
+                TftpServerLog.ObserverFailed(_logger, exception, observer.GetType().Name, reason == TftpFailureReason.None ? nameof(ITftpServerObserver.OnTransferCompleted) : nameof(ITftpServerObserver.OnTransferFailed));
             }
         }
     }
@@ -396,6 +415,7 @@ public sealed class TftpServer : IAsyncDisposable
             key = new SocketAddress(from.Family, from.Size);
             from.Buffer.Span[..from.Size].CopyTo(key.Buffer.Span);
             _active[key] = transfer;
+            StartTicker();
         }
 
         try
@@ -481,10 +501,11 @@ public sealed class TftpServer : IAsyncDisposable
             {
                 observer.OnTransferStarted(info);
             }
-#pragma warning disable CA1031 // An observer's bug must not take the listener down.
-            catch (Exception)
+#pragma warning disable CA1031 // An observer's bug must not take the listener down; it is logged.
+            catch (Exception exception)
 #pragma warning restore CA1031
             {
+                TftpServerLog.ObserverFailed(_logger, exception, observer.GetType().Name, nameof(ITftpServerObserver.OnTransferStarted));
             }
         }
     }
@@ -505,14 +526,41 @@ public sealed class TftpServer : IAsyncDisposable
         }
     }
 
-    private void TickLoop()
+    /// <summary>Runs the ticker at its 1 ms period while transfers are active. Called under <c>_activeGate</c>.</summary>
+    private void StartTicker()
     {
-        while (!_stopping.IsCancellationRequested)
+        if (!_tickerRunning && _ticker is not null)
+        {
+            _tickerRunning = true;
+            _ticker.Change(TickPeriod, TickPeriod);
+        }
+    }
+
+    /// <summary>
+    /// One tick: drives every active transfer's retransmission and idle timers at the clock's now. Millisecond
+    /// resolution while transfers run (the timeout floor is a few ms); stopped while none do. A tick that finds the
+    /// previous one still running skips (timer callbacks may overlap; transfers are ticked by one thread at a time).
+    /// </summary>
+    private void Tick()
+    {
+        if (Interlocked.Exchange(ref _ticking, 1) == 1)
+        {
+            return;
+        }
+
+        try
         {
             int count;
             lock (_activeGate)
             {
                 count = _active.Count;
+                if (count == 0)
+                {
+                    _tickerRunning = false;
+                    _ticker?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    return;
+                }
+
                 if (_tickSnapshot.Length < count)
                 {
                     _tickSnapshot = new TftpServerTransfer[Math.Max(count, _tickSnapshot.Length * 2)];
@@ -521,15 +569,16 @@ public sealed class TftpServer : IAsyncDisposable
                 _active.Values.CopyTo(_tickSnapshot, 0);
             }
 
-            var now = TftpClock.NowMicroseconds;
+            var now = Clock.NowMicroseconds;
             for (var i = 0; i < count; i++)
             {
                 _tickSnapshot[i].Tick(now);
                 _tickSnapshot[i] = null!;
             }
-
-            // Millisecond resolution while transfers run (the timeout floor is a few ms); idle otherwise.
-            _stopping.Token.WaitHandle.WaitOne(count > 0 ? 1 : 20);
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
         }
     }
 }

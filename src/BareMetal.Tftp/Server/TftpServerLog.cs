@@ -32,4 +32,8 @@ internal static partial class TftpServerLog
 
     [LoggerMessage(7008, LogLevel.Error, "A TFTP file provider threw for '{FileName}'; answered with an error")]
     public static partial void ProviderFailed(ILogger logger, string fileName, Exception exception);
+
+    // The hosting idiom's observer-failure event (docs/hosting.md): same text in every server package.
+    [LoggerMessage(7009, LogLevel.Warning, "Observer {Observer} threw in {Callback}; the server goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string callback);
 }

@@ -20,6 +20,7 @@ internal sealed class TftpServerTransfer : IResettable
     private readonly TftpSender _sender = new();
     private readonly TftpReceiver _receiver = new();
     private TftpServer? _server;
+    private TftpClock _clock = TftpClock.System;
     private Socket? _socket;
     private SocketAddress? _sendTo;
     private ITftpReadableFile? _readFile;
@@ -50,7 +51,7 @@ internal sealed class TftpServerTransfer : IResettable
 
     public bool OwnsSocket { get; private set; }
 
-    public long ElapsedMicroseconds => TftpClock.NowMicroseconds - _startedAt;
+    public long ElapsedMicroseconds => _clock.NowMicroseconds - _startedAt;
 
     public void StartRead(TftpServer server, Socket socket, bool ownsSocket, SocketAddress remote, IPEndPoint remoteEndPoint, string fileName, ITftpReadableFile file, TftpOptions acknowledged, TftpServerOptions settings)
     {
@@ -63,7 +64,7 @@ internal sealed class TftpServerTransfer : IResettable
             _cache = ArrayPool<byte>.Shared.Rent(cacheSize);
             _cacheLength = 0;
             _cacheOffset = 0;
-            var now = TftpClock.NowMicroseconds;
+            var now = _clock.NowMicroseconds;
             _sender.Start(_length, _blockSize, acknowledged.WindowSize ?? 1, _optionAck, CreateTimer(settings, acknowledged), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
             _finished = false;
             Pump(now);
@@ -76,7 +77,7 @@ internal sealed class TftpServerTransfer : IResettable
         {
             Initialize(server, socket, ownsSocket, remote, remoteEndPoint, fileName, acknowledged, TftpTransferDirection.Write);
             _writeFile = file;
-            var now = TftpClock.NowMicroseconds;
+            var now = _clock.NowMicroseconds;
             var timer = CreateTimer(settings, acknowledged);
             _receiver.Start(_blockSize, acknowledged.WindowSize ?? 1, Math.Max(timer.Initial, TftpClock.ToMicroseconds(settings.MaxRetransmitTimeout) / 2), settings.MaxRetransmissions, TftpClock.ToMicroseconds(settings.IdleTimeout), now);
             _finished = false;
@@ -233,6 +234,7 @@ internal sealed class TftpServerTransfer : IResettable
     private void Initialize(TftpServer server, Socket socket, bool ownsSocket, SocketAddress remote, IPEndPoint remoteEndPoint, string fileName, TftpOptions acknowledged, TftpTransferDirection direction)
     {
         _server = server;
+        _clock = server.Clock;
         _socket = socket;
         OwnsSocket = ownsSocket;
         RemoteAddress = remote;
@@ -245,7 +247,7 @@ internal sealed class TftpServerTransfer : IResettable
         _blockSize = acknowledged.BlockSize ?? TftpOptions.DefaultBlockSize;
         _sendBuffer = ArrayPool<byte>.Shared.Rent(Math.Max(TftpPacketWriter.DataHeaderLength + _blockSize, 512));
         _receiveBuffer = ArrayPool<byte>.Shared.Rent(TftpPacketWriter.DataHeaderLength + _blockSize + 1);
-        _startedAt = TftpClock.NowMicroseconds;
+        _startedAt = _clock.NowMicroseconds;
         _bytes = 0;
         _dallying = false;
     }
@@ -264,7 +266,7 @@ internal sealed class TftpServerTransfer : IResettable
             return;
         }
 
-        var now = TftpClock.NowMicroseconds;
+        var now = _clock.NowMicroseconds;
         switch (packet.Opcode)
         {
             case TftpOpcode.Error:

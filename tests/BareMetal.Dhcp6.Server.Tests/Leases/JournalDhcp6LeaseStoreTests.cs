@@ -1,4 +1,3 @@
-using BareMetal.Dhcp;
 using BareMetal.Dhcp6.Server.Leases;
 using BareMetal.Dhcp6.Server.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using BareMetal.Host.Tests.Infrastructure;
+using BareMetal.Netboot;
 using BareMetal.NetbootHost.Inventory;
 
 namespace BareMetal.Host.Tests.Inventory;
@@ -24,7 +25,7 @@ public sealed class InventoryParserTests
         Assert.Null(inventory.DefaultProfile);
         Assert.Equal(5, inventory.Machines.Count);
 
-        var script = inventory.FindMachine(TestMachines.ScriptMac)!;
+        var script = inventory.FindMachine(MacAddress.Parse(TestMachines.ScriptMac))!;
         Assert.Equal("node-script", script.Hostname);
         Assert.Equal("debian-live", script.Profile);
         Assert.Same(profile, inventory.ProfileFor(script));
@@ -37,10 +38,10 @@ public sealed class InventoryParserTests
             ],
             script.Workflow);
 
-        Assert.Equal("BAREMETAL", inventory.FindMachine(TestMachines.AgentMac)!.LocalBoot!.EfiVolumeLabel);
-        Assert.Null(inventory.FindMachine(TestMachines.FailMac)!.Workflow[0].Sha256);
-        Assert.Equal(TestMachines.ReservedIp, inventory.FindMachine(TestMachines.ReservedMac)!.Ip!.ToString());
-        Assert.Empty(inventory.FindMachine(TestMachines.PlainMac)!.Workflow);
+        Assert.Equal("BAREMETAL", inventory.FindMachine(MacAddress.Parse(TestMachines.AgentMac))!.LocalBoot!.EfiVolumeLabel);
+        Assert.Null(inventory.FindMachine(MacAddress.Parse(TestMachines.FailMac))!.Workflow[0].Sha256);
+        Assert.Equal(TestMachines.ReservedIp, inventory.FindMachine(MacAddress.Parse(TestMachines.ReservedMac))!.Ip!.ToString());
+        Assert.Empty(inventory.FindMachine(MacAddress.Parse(TestMachines.PlainMac))!.Workflow);
     }
 
     [Theory]
@@ -63,8 +64,8 @@ public sealed class InventoryParserTests
     {
         Assert.True(InventoryParser.TryParse($"machines:\n  - mac: {mac}\n", "inventory.yaml", null, out var inventory, out _));
 
-        Assert.Equal("52:54:00:ab:cd:ef", Assert.Single(inventory.Machines).Key);
-        Assert.NotNull(inventory.FindMachine("52:54:00:ab:cd:ef"));
+        Assert.Equal("52:54:00:ab:cd:ef", Assert.Single(inventory.Machines).Key.ToString());
+        Assert.NotNull(inventory.FindMachine(MacAddress.Parse("52:54:00:ab:cd:ef")));
     }
 
     [Fact]

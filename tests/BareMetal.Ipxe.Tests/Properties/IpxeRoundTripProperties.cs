@@ -77,7 +77,7 @@ public class IpxeRoundTripProperties
         _ = IpxeLinter.Lint(script, new IpxeLintOptions { Platform = IpxePlatform.Efi, Features = IpxeFeatures.Http });
         _ = IpxeScriptReader.TryRead(bytes, out _, out _);
         _ = IpxeScriptWriter.Write(script);
-        _ = IpxeFeatureFlags.TryParse(bytes, out _, out _);
+        _ = IpxeFeatureOption.TryParse(bytes, out _, out _);
         return true;
     }
 

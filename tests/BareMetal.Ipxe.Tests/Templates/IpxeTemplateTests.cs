@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Net.NetworkInformation;
 
 namespace BareMetal.Ipxe.Tests.Templates;
 
@@ -15,7 +14,7 @@ public class IpxeTemplateTests
 
     private static IpxeMachine Machine(IpxePlatform platform = IpxePlatform.Efi, string release = "bookworm") => new()
     {
-        MacAddress = PhysicalAddress.Parse("52-54-00-12-34-56"),
+        MacAddress = MacAddress.Parse("52-54-00-12-34-56"),
         Address = IPAddress.Parse("192.0.2.10"),
         Hostname = "node01.lab",
         Platform = platform,
@@ -107,7 +106,7 @@ public class IpxeTemplateTests
     [InlineData("")]
     public void Hostname_NotRfc1123_Throws(string hostname)
     {
-        var machine = new IpxeMachine { MacAddress = PhysicalAddress.Parse("52-54-00-12-34-56"), Hostname = hostname };
+        var machine = new IpxeMachine { MacAddress = MacAddress.Parse("52-54-00-12-34-56"), Hostname = hostname };
 
         Assert.Throws<ArgumentException>(() => IpxeTemplate.Parse("#!ipxe\necho {{hostname}}\n").Render(machine));
     }
@@ -117,7 +116,7 @@ public class IpxeTemplateTests
     {
         var machine = new IpxeMachine
         {
-            MacAddress = new PhysicalAddress(mac.Length == 0 ? [2, 0, 0, 0, 0, 1] : mac),
+            MacAddress = mac.Length == 0 ? MacAddress.Parse("02:00:00:00:00:01") : MacAddress.Read([.. mac, 0, 0, 0, 0, 0, 0]),
             Address = new IPAddress(address),
             Hostname = "n" + (address % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Platform = efi ? IpxePlatform.Efi : IpxePlatform.Bios,

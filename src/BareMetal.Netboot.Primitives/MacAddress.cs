@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace BareMetal.Dhcp;
+namespace BareMetal.Netboot;
 
 /// <summary>
 /// A 48-bit Ethernet MAC address held in a <see cref="ulong"/>; formats as <c>52:54:00:12:34:56</c> (lowercase,

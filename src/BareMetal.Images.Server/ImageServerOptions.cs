@@ -1,6 +1,6 @@
 namespace BareMetal.Images;
 
-/// <summary>Options of the image endpoints mapped by <see cref="ImageEndpointRouteBuilderExtensions.MapImages"/>.</summary>
+/// <summary>Options of the image endpoints (<c>services.AddImageServer(...)</c>, then <c>app.MapImages(prefix)</c>).</summary>
 public sealed class ImageServerOptions
 {
     /// <summary>The directory whose files are served. Required; it must exist when the endpoints are mapped.</summary>
@@ -53,48 +53,59 @@ public sealed class ImageServerOptions
     /// <summary>Content-Type overrides by extension including the dot (e.g. <c>.img</c>), winning over the built-in table.</summary>
     public IDictionary<string, string> ContentTypes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Throws listing every problem <see cref="Validate(List{string})"/> finds (each names the field and the fix).</summary>
     internal void Validate()
+    {
+        var errors = new List<string>();
+        Validate(errors);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>Adds every problem with these options to <paramref name="errors"/>, each naming the field and the fix.</summary>
+    internal void Validate(List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(RootDirectory))
         {
-            throw Invalid($"{nameof(RootDirectory)} is empty: set it to the directory holding the images.");
+            errors.Add(Invalid($"{nameof(RootDirectory)} is empty: set it to the directory holding the images."));
         }
-
-        if (!Directory.Exists(RootDirectory))
+        else if (!Directory.Exists(RootDirectory))
         {
-            throw Invalid($"{nameof(RootDirectory)} '{RootDirectory}' does not exist: create it or point it at the images directory.");
+            errors.Add(Invalid($"{nameof(RootDirectory)} '{RootDirectory}' does not exist: create it or point it at the images directory."));
         }
 
         if (MaxRanges is < 1 or > 1000)
         {
-            throw Invalid($"{nameof(MaxRanges)} is {MaxRanges}: use 1 to 1000.");
+            errors.Add(Invalid($"{nameof(MaxRanges)} is {MaxRanges}: use 1 to 1000."));
         }
 
         if (MaxPathLength < 1 || MaxSegmentLength < 1)
         {
-            throw Invalid($"{nameof(MaxPathLength)} and {nameof(MaxSegmentLength)} must be positive (defaults 1024 and 255).");
+            errors.Add(Invalid($"{nameof(MaxPathLength)} and {nameof(MaxSegmentLength)} must be positive (defaults 1024 and 255)."));
         }
 
         if (MaxConcurrentStreams < 0 || MaxStreamsPerClient < 0)
         {
-            throw Invalid($"{nameof(MaxConcurrentStreams)} and {nameof(MaxStreamsPerClient)} must be 0 (no limit) or positive.");
+            errors.Add(Invalid($"{nameof(MaxConcurrentStreams)} and {nameof(MaxStreamsPerClient)} must be 0 (no limit) or positive."));
         }
 
         if (MaxBytesPerSecond is > 0 and < 4096 || MaxBytesPerSecondPerClient is > 0 and < 4096 || MaxBytesPerSecond < 0 || MaxBytesPerSecondPerClient < 0)
         {
-            throw Invalid($"{nameof(MaxBytesPerSecond)} and {nameof(MaxBytesPerSecondPerClient)} must be 0 (no limit) or at least 4096.");
+            errors.Add(Invalid($"{nameof(MaxBytesPerSecond)} and {nameof(MaxBytesPerSecondPerClient)} must be 0 (no limit) or at least 4096."));
         }
 
         if (ReadAheadBudget < 64 * 1024)
         {
-            throw Invalid($"{nameof(ReadAheadBudget)} is {ReadAheadBudget}: use at least 65536 bytes (default 64 MiB).");
+            errors.Add(Invalid($"{nameof(ReadAheadBudget)} is {ReadAheadBudget}: use at least 65536 bytes (default 64 MiB)."));
         }
 
         if (DigestWaitLimit < 0)
         {
-            throw Invalid($"{nameof(DigestWaitLimit)} is {DigestWaitLimit}: use 0 (never wait) or a size in bytes.");
+            errors.Add(Invalid($"{nameof(DigestWaitLimit)} is {DigestWaitLimit}: use 0 (never wait) or a size in bytes."));
         }
     }
 
-    private static InvalidOperationException Invalid(string message) => new("ImageServerOptions." + message);
+    private static string Invalid(string message) => "ImageServerOptions." + message;
 }

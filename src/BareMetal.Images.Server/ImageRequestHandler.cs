@@ -116,7 +116,7 @@ internal sealed class ImageRequestHandler
         var openError = _opener.TryOpen(relative, out var handle, out var canonical);
         if (openError == ImagePathError.NotFound && _options.DecompressOnTheFly)
         {
-            foreach (var (suffix, kind) in (ReadOnlySpan<(string, ImageDecompression)>)[(".zst", ImageDecompression.Zstd), (".gz", ImageDecompression.Gzip)])
+            foreach (var (suffix, kind) in (ReadOnlySpan<(string, StoredCompression)>)[(".zst", StoredCompression.Zstd), (".gz", StoredCompression.Gzip)])
             {
                 if (_opener.TryOpen(relative + suffix, out var compressed, out var compressedPath) == ImagePathError.None)
                 {
@@ -455,12 +455,12 @@ internal sealed class ImageRequestHandler
     /// Serves <c>name</c> by decompressing <c>name.zst</c> or <c>name.gz</c>: a representation of its own, with a
     /// strong tag derived from the compressed file's, no ranges and no Content-Length (chunked).
     /// </summary>
-    private async Task<long> ServeDecompressedAsync(HttpContext context, string relative, string compressedPath, SafeFileHandle handle, ImageDecompression kind, IPAddress? client)
+    private async Task<long> ServeDecompressedAsync(HttpContext context, string relative, string compressedPath, SafeFileHandle handle, StoredCompression kind, IPAddress? client)
     {
         var request = context.Request;
         var response = context.Response;
         var version = ImageFileVersion.Of(handle);
-        var etag = version.EntityTag(kind == ImageDecompression.Zstd ? "-unzstd" : "-gunzip");
+        var etag = version.EntityTag(kind == StoredCompression.Zstd ? "-unzstd" : "-gunzip");
         response.Headers.ETag = etag;
         response.Headers.LastModified = version.LastModified.ToString("r", CultureInfo.InvariantCulture);
         response.Headers.AcceptRanges = "none";
@@ -487,7 +487,7 @@ internal sealed class ImageRequestHandler
 
             var cancellationToken = context.RequestAborted;
             using var file = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-            await using var decompressor = kind == ImageDecompression.Zstd
+            await using var decompressor = kind == StoredCompression.Zstd
                 ? new DecompressionStream(file, ChunkSize, checkEndOfStream: true, leaveOpen: true)
                 : (Stream)new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
             var writer = response.BodyWriter;
