@@ -29,6 +29,16 @@ internal sealed class DhcpTimelineObserver : IDhcpServerObserver
     public void OnLeaseReleased(in DhcpLeaseEvent lease) =>
         _timeline.RecordBootStage(lease.MacAddress, BootStageTypes.DhcpRelease, BootStageSources.Dhcp, $"DHCP: released {lease.Address}");
 
+    public void OnLeaseExpired(in DhcpLeaseEvent lease) =>
+        _timeline.RecordBootStage(lease.MacAddress, BootStageTypes.DhcpLeaseExpired, BootStageSources.Dhcp, $"DHCP: lease of {lease.Address} expired at {lease.ExpiresAt:u} without a renewal");
+
+    public void OnReservationConflict(in DhcpReservationConflict conflict) =>
+        _timeline.RecordBootStage(
+            conflict.Owner,
+            BootStageTypes.DhcpReservationConflict,
+            BootStageSources.Dhcp,
+            $"DHCP: reserved address {conflict.Address} is held by {conflict.Holder} until {conflict.HolderExpires:u}; lent a pool address until it moves");
+
     public void OnBootOffered(in PxeClientInfo client, in BootDecision decision)
     {
         var arch = client.HasArchitecture ? client.Architecture.ToString() : null;

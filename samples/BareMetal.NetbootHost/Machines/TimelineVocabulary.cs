@@ -10,6 +10,8 @@ internal static class BootStageTypes
     public const string DhcpLease = "dhcp-lease";
     public const string DhcpRelease = "dhcp-release";
     public const string DhcpBoot = "dhcp-boot";
+    public const string DhcpLeaseExpired = "dhcp-lease-expired";
+    public const string DhcpReservationConflict = "dhcp-reservation-conflict";
     public const string Tftp = "tftp";
     public const string Script = "script";
     public const string Image = "image";
