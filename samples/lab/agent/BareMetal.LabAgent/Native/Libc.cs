@@ -65,6 +65,13 @@ internal static partial class Libc
     [LibraryImport(Library, EntryPoint = "execvp", SetLastError = true)]
     public static unsafe partial int Execvp(byte* file, byte** argv);
 
+    /// <summary>
+    /// <c>void _exit(int status)</c>: ends the process at once, without the runtime's shutdown (no finalizers, no
+    /// exit handlers), for a process that can no longer reach the files the runtime would touch.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "_exit")]
+    public static partial void Exit(int status);
+
     /// <summary><c>ssize_t write(int fd, const void *buf, size_t count)</c>.</summary>
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nint count);

@@ -43,7 +43,7 @@ public static class ChrootExec
         if (Libc.Chdir(args[2]) != 0)
         {
             Error($"chdir {args[2]} inside the image: {Libc.LastError()}");
-            return 125;
+            return Exit(125);
         }
 
         var argv = args[4..];
@@ -60,7 +60,18 @@ public static class ChrootExec
 
         // Only reached when execvp failed: the program is missing or not executable inside the image.
         Error($"exec {argv[0]} inside the image: {Libc.LastError()}");
-        return 127;
+        return Exit(127);
+    }
+
+    /// <summary>
+    /// Ends the helper with <paramref name="status"/> through _exit(2): after chroot(2) the runtime's own shutdown may
+    /// reach for files outside the new root (a coverage collector's results, diagnostics) and abort the process
+    /// (status 134) instead of reporting the status that was meant.
+    /// </summary>
+    private static int Exit(int status)
+    {
+        Libc.Exit(status);
+        return status;
     }
 
     /// <summary>
