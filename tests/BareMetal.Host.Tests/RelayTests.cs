@@ -55,6 +55,7 @@ public sealed class RelayTests
         Assert.Equal("1800", relayed["lease"]);
         Assert.Equal("snponly.efi", relayed["boot_file"]);
         Assert.Equal("192.0.2.1", relayed["siaddr"]);
+        Assert.Equal("relayed-node", relayed["hostname"]);
 
         var direct = await DhcpClients.UdhcpcAsync(lab, local, DhcpClients.UefiPxe);
         Assert.NotNull(direct);

@@ -25,7 +25,7 @@ public sealed partial class DhcpServerEngine
         }
 
         writer.YourAddress = address;
-        var hostName = reservation.AppliesTo(subnet) ? reservation.HostName : null;
+        var hostName = reservation.HostNameIn(subnet);
         if (!TryAddSubnetOptions(ref writer, subnet, hostName, leaseTime: true)
             || TryAddBootOptions(ref writer, request, iface, address) == BootOutcome.TooLarge
             || !writer.TryComplete(out var length))

@@ -249,8 +249,10 @@ public sealed partial class DhcpServerEngine : IDisposable
 
         if (_reservationSource is not null && request.HasEthernetAddress && _reservationSource.TryGetReservation(mac, out var address, out var hostName))
         {
+            // A known machine without a fixed address draws from the pool but keeps its host name (option 12).
             var subnet = address.IsUnspecified ? null : FindSubnet(address);
-            reservation = subnet is null ? default : new Reservation(address, hostName is null ? null : System.Text.Encoding.ASCII.GetBytes(hostName), subnet);
+            var name = hostName is null ? null : System.Text.Encoding.ASCII.GetBytes(hostName);
+            reservation = address.IsUnspecified ? new Reservation(default, name, null) : subnet is null ? default : new Reservation(address, name, subnet);
             return true;
         }
 
@@ -326,6 +328,9 @@ public sealed partial class DhcpServerEngine : IDisposable
     private readonly record struct Reservation(Ipv4Address Address, byte[]? HostName, SubnetConfiguration? Subnet)
     {
         public bool AppliesTo(SubnetConfiguration subnet) => ReferenceEquals(Subnet, subnet) && !Address.IsUnspecified;
+
+        /// <summary>The host name to send in <paramref name="subnet"/>: the reservation's, or a pool machine's anywhere.</summary>
+        public byte[]? HostNameIn(SubnetConfiguration subnet) => AppliesTo(subnet) || Address.IsUnspecified ? HostName : null;
     }
 
     private readonly record struct DiscoveredClient(long FirstSeen, long LastRaised);

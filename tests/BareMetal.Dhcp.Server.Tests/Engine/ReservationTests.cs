@@ -131,6 +131,17 @@ public class ReservationTests
         Assert.NotEqual(Reserved, holderMoved.YourAddress);
     }
 
+    [Fact]
+    public void Discover_KnownMachineWithoutFixedAddress_GetsAPoolAddressAndItsHostName()
+    {
+        using var h = new EngineHarness(reservations: new PoolMachine());
+
+        var offer = h.Send(new ClientPacket(DhcpMessageType.Discover, Other));
+
+        Assert.Equal(Ipv4Address.Parse("192.0.2.100"), offer.YourAddress);
+        Assert.Equal("pool-node", offer.OptionText(DhcpOptionCode.HostName));
+    }
+
     private static EngineHarness.Reply Bind(EngineHarness h, MacAddress mac)
     {
         var offered = h.Send(new ClientPacket(DhcpMessageType.Discover, mac)).YourAddress;
@@ -160,6 +171,19 @@ public class ReservationTests
         }
 
         public bool IsReservedAddress(Ipv4Address address) => Active && address == Reserved;
+    }
+
+    /// <summary>A host inventory that knows <see cref="Other"/> by name but gives it no fixed address.</summary>
+    private sealed class PoolMachine : IDhcpReservationSource
+    {
+        public bool TryGetReservation(MacAddress macAddress, out Ipv4Address address, out string? hostName)
+        {
+            address = default;
+            hostName = "pool-node";
+            return macAddress == Other;
+        }
+
+        public bool IsReservedAddress(Ipv4Address address) => false;
     }
 
     private sealed class ConflictObserver : IDhcpServerObserver
