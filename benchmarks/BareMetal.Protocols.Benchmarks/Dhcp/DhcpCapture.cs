@@ -4,29 +4,12 @@ namespace BareMetal.Protocols.Benchmarks.Dhcp;
 
 /// <summary>
 /// Loads the benchmark input from the real capture in tests/TestData/captures (the Go peers read the same file),
-/// found by walking up from the running benchmark's folder to the repository.
+/// found by <see cref="CaptureFiles.Locate"/>.
 /// </summary>
 internal static class DhcpCapture
 {
     /// <summary>The UDP payload of the first DHCP DISCOVER (frame 1) of netboot-bios-ipxe-dhcp.pcap.</summary>
-    public static byte[] FirstBiosIpxeDiscover() => FirstUdpPayload(Locate("netboot-bios-ipxe-dhcp.pcap"));
-
-    private static string Locate(string name)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "tests", "TestData", "captures", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{name} not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; run the benchmarks from inside the repository.");
-    }
+    public static byte[] FirstBiosIpxeDiscover() => FirstUdpPayload(CaptureFiles.Locate("netboot-bios-ipxe-dhcp.pcap"));
 
     /// <summary>Classic little-endian pcap, Ethernet, IPv4 without VLAN: enough for the lab captures.</summary>
     private static byte[] FirstUdpPayload(string path)

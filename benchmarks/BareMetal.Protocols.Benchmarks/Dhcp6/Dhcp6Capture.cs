@@ -4,32 +4,15 @@ namespace BareMetal.Protocols.Benchmarks.Dhcp6;
 
 /// <summary>
 /// Loads the benchmark inputs from the real captures in tests/TestData/captures (the Go peer in
-/// benchmarks/peers/dhcp6-codec reads the same frames), found by walking up to the repository.
+/// benchmarks/peers/dhcp6-codec reads the same frames), found by <see cref="CaptureFiles.Locate"/>.
 /// </summary>
 internal static class Dhcp6Capture
 {
     /// <summary>OVMF's UEFI PXE Solicit: frame 1 of dhcp6-uefi-edk2-pxe.pcap.</summary>
-    public static byte[] Edk2PxeSolicit() => UdpPayload(Locate("dhcp6-uefi-edk2-pxe.pcap"), 1);
+    public static byte[] Edk2PxeSolicit() => UdpPayload(CaptureFiles.Locate("dhcp6-uefi-edk2-pxe.pcap"), 1);
 
     /// <summary>perfdhcp's Relay-Forw wrapping a Request: frame 3 of dhcp6-perfdhcp-relay-kea.pcap.</summary>
-    public static byte[] RelayedRequest() => UdpPayload(Locate("dhcp6-perfdhcp-relay-kea.pcap"), 3);
-
-    private static string Locate(string name)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "tests", "TestData", "captures", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{name} not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; run the benchmarks from inside the repository.");
-    }
+    public static byte[] RelayedRequest() => UdpPayload(CaptureFiles.Locate("dhcp6-perfdhcp-relay-kea.pcap"), 3);
 
     /// <summary>Classic little-endian pcap, Ethernet, IPv6 without extension headers: enough for the lab captures.</summary>
     private static byte[] UdpPayload(string path, int frameNumber)
